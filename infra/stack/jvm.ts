@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { progress, secondsSince } from './progress';
+
+/** The java binary: $JAVA_HOME/bin/java when set, else the one on PATH (17 or newer). */
+export function javaBinary(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+export function javacBinary(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'javac') : 'javac';
+}
+
+/**
+ * Copies a pom's runtime dependencies from Maven Central (through the local ~/.m2 cache)
+ * into `dest`, once per pom content. The jars stay out of git (.flock/lib).
+ */
+export function ensureJars(label: string, pom: string, dest: string): void {
+  const digest = createHash('sha256').update(readFileSync(pom)).digest('hex');
+  const marker = join(dest, '.resolved');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
+  const started = Date.now();
+  progress.step(`resolving ${label} jars from Maven Central (first run only)…`);
+  rmSync(dest, { recursive: true, force: true });
+  const result = spawnSync(
+    'mvn',
+    [
+      '-B',
+      '-q',
+      '-f',
+      pom,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${dest}`,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.error)
+    throw new Error(`Maven is needed to fetch ${label} (mvn): ${result.error.message}`);
+  if (result.status !== 0)
+    throw new Error(`Maven could not resolve ${label} (exit ${result.status})`);
+  writeFileSync(marker, digest);
+  progress.ok(`${label} jars ready in ${secondsSince(started)} s`);
+}
+
+/** Compiles a single-file Java program into `outDir` when its source is newer. */
+export function ensureCompiled(source: string, classpath: string, outDir: string): void {
+  const className =
+    source
+      .split('/')
+      .pop()
+      ?.replace(/\.java$/, '') ?? '';
+  const compiled = join(outDir, `${className}.class`);
+  if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(source).mtimeMs) return;
+  const result = spawnSync(javacBinary(), ['-d', outDir, '-cp', classpath, source], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`javac failed for ${source}`);
+}

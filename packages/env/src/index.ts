@@ -1,0 +1,10 @@
+export { EnvError, envBool, envList, envPort, loadEnv } from './load-env';
+export {
+  kafkaModel,
+  neo4jModel,
+  postgresModel,
+  redisModel,
+  serviceModel,
+  smtpModel,
+} from './models';
+export { type LocalStack, localStack, resolveLocalStack } from './stack';

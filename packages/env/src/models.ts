@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { envBool, envList } from './load-env';
+import { localStack } from './stack';
+
+/**
+ * One zod model per concern. A service composes the ones it uses:
+ * `loadEnv(z.object({ ...serviceModel.shape, ...redisModel.shape }), process.env)`.
+ * Defaults point at the local stack that `npm run infra:up` starts (see ./stack.ts).
+ */
+export const serviceModel = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: envBool.default(false),
+  HOST: z.string().default('127.0.0.1'),
+});
+
+export const postgresModel = z.object({
+  POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(localStack.postgresUrl),
+});
+
+export const redisModel = z.object({
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default(localStack.redisUrl),
+});
+
+export const kafkaModel = z.object({
+  KAFKA_BROKERS: envList.default([localStack.kafkaBroker]),
+  KAFKA_CLIENT_ID: z.string().optional(),
+});
+
+export const neo4jModel = z.object({
+  NEO4J_URI: z.url({ protocol: /^(bolt|neo4j)(\+s|\+ssc)?$/ }).default(localStack.neo4jUri),
+  NEO4J_USER: z.string().optional(),
+  NEO4J_PASSWORD: z.string().optional(),
+});
+
+export const smtpModel = z.object({
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).default(localStack.smtpUrl),
+  MAIL_FROM: z.string().default('Flock <no-reply@flock.local>'),
+});

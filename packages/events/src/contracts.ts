@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineTopic } from './topic';
+
+/**
+ * Every Flock topic and its payload. Payloads are thin: ids plus what consumers need.
+ * A breaking change means a new topic version (.v2), never an edit here.
+ */
+const id = z.uuid();
+const timestamp = z.iso.datetime({ offset: true });
+
+export const userRegistered = defineTopic(
+  'identity.user-registered.v1',
+  z.object({
+    userId: id,
+    username: z.string().min(3).max(30),
+    displayName: z.string().max(100).nullable(),
+    email: z.email(),
+    registeredAt: timestamp,
+  }),
+  (p) => p.userId,
+);
+
+export const userFollowed = defineTopic(
+  'network.user-followed.v1',
+  z.object({ followerId: id, followeeId: id, followedAt: timestamp }),
+  (p) => p.followerId,
+);
+
+export const userUnfollowed = defineTopic(
+  'network.user-unfollowed.v1',
+  z.object({ followerId: id, followeeId: id, unfollowedAt: timestamp }),
+  (p) => p.followerId,
+);
+
+export const postCreated = defineTopic(
+  'posts.post-created.v1',
+  z.object({ postId: id, authorId: id, replyToId: id.nullable(), createdAt: timestamp }),
+  (p) => p.postId,
+);
+
+export const postDeleted = defineTopic(
+  'posts.post-deleted.v1',
+  z.object({ postId: id, authorId: id, deletedAt: timestamp }),
+  (p) => p.postId,
+);
+
+export const topics = {
+  userRegistered,
+  userFollowed,
+  userUnfollowed,
+  postCreated,
+  postDeleted,
+} as const;
+
+export const allTopics = Object.values(topics);

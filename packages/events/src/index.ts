@@ -1,0 +1,35 @@
+export { ensureTopics, type TopicSettings } from './admin';
+export {
+  backoffDelay,
+  type ConsumerOptions,
+  DLQ_HEADERS,
+  defaultRetryPolicy,
+  type EventHandler,
+  type MessageContext,
+  on,
+  type RetryPolicy,
+  type RunningConsumer,
+  type Subscription,
+  startConsumer,
+} from './consumer';
+export {
+  allTopics,
+  postCreated,
+  postDeleted,
+  topics,
+  userFollowed,
+  userRegistered,
+  userUnfollowed,
+} from './contracts';
+export {
+  createEnvelope,
+  decodeEnvelope,
+  type Envelope,
+  type EnvelopeOptions,
+  EventValidationError,
+  envelopeSchema,
+  validateEnvelope,
+} from './envelope';
+export { createKafka, type KafkaOptions } from './kafka';
+export { EVENT_TYPE_HEADER, EventPublisher } from './publisher';
+export { deadLetterTopicOf, defineTopic, type PayloadOf, type TopicContract } from './topic';

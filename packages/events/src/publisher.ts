@@ -1,0 +1,57 @@
+import { CORRELATION_HEADER } from '@flock/logger';
+import { type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { createEnvelope, type Envelope, type EnvelopeOptions, validateEnvelope } from './envelope';
+import type { TopicContract } from './topic';
+
+export const EVENT_TYPE_HEADER = 'x-event-type';
+
+/** Publishes validated envelopes, keyed by aggregate id, with the correlation id in headers. */
+export class EventPublisher {
+  private constructor(
+    private readonly producer: Producer,
+    private readonly source: string,
+  ) {}
+
+  static async connect(kafka: Kafka, source: string): Promise<EventPublisher> {
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    return new EventPublisher(producer, source);
+  }
+
+  /** Validates the payload, wraps it in an envelope and sends it; returns the envelope. */
+  async publish<P>(
+    topic: TopicContract<P>,
+    payload: P,
+    options: Omit<EnvelopeOptions, 'source'> = {},
+  ): Promise<Envelope<P>> {
+    const envelope = createEnvelope(topic, payload, { ...options, source: this.source });
+    await this.send(topic, [envelope]);
+    return envelope;
+  }
+
+  /** Sends envelopes built earlier (an outbox relay), validating each again. */
+  async send<P>(topic: TopicContract<P>, envelopes: Envelope<P>[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    const valid = envelopes.map((e) => validateEnvelope(topic, e));
+    await this.producer.send({
+      topic: topic.name,
+      acks: -1,
+      messages: valid.map((envelope) => ({
+        key: topic.keyOf(envelope.payload),
+        value: JSON.stringify(envelope),
+        headers: {
+          [CORRELATION_HEADER]: envelope.correlationId,
+          [EVENT_TYPE_HEADER]: envelope.type,
+        },
+      })),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CORRELATION_HEADER, correlationIdFrom, type Logger, withCorrelation } from '@flock/logger';
+
+/** A named dependency check for /readyz: resolves when the dependency answers. */
+export type ReadinessChecks = Record<string, () => Promise<unknown>>;
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  readiness?: ReadinessChecks;
+  /** Everything that is not a health route; defaults to 404. */
+  handler?: RequestHandler;
+  readinessTimeoutMs?: number;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { logger, readiness = {}, readinessTimeoutMs = 2000 } = options;
+  let shuttingDown = false;
+
+  const server = createServer((req, res) => {
+    const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    res.setHeader(CORRELATION_HEADER, correlationId);
+    // While draining, a connection is closed as soon as its last response is sent.
+    res.once('finish', () => {
+      if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+    });
+    withCorrelation(correlationId, () => {
+      route(req, res).catch((error: unknown) => {
+        logger.error({ err: error, url: req.url }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      if (shuttingDown) return sendJson(res, 503, { status: 'shutting down' });
+      const checks = await runChecks(readiness, readinessTimeoutMs);
+      const ok = Object.values(checks).every((c) => c === 'ok');
+      if (!ok) logger.warn({ checks }, 'not ready');
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
+    }
+    if (options.handler) return options.handler(req, res);
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host}:${address.port}`;
+  logger.info({ url }, 'http server listening');
+
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        shuttingDown = true;
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function runChecks(
+  checks: ReadinessChecks,
+  timeoutMs: number,
+): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      try {
+        await withTimeout(check(), timeoutMs);
+        return [name, 'ok'] as const;
+      } catch (error) {
+        return [name, error instanceof Error ? error.message : String(error)] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}

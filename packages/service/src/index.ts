@@ -1,0 +1,10 @@
+export {
+  type HttpServerOptions,
+  type ReadinessChecks,
+  type RequestHandler,
+  type RunningHttpServer,
+  sendJson,
+  startHttpServer,
+} from './http-server';
+export { runMain } from './run-main';
+export { onShutdown, type ShutdownStep } from './shutdown';

@@ -1,0 +1,9 @@
+import { createLogger, type Logger } from '@flock/logger';
+
+export { type PollOptions, pollFor } from './poll-for';
+export { uniqueId } from './unique-id';
+
+/** A quiet logger for tests; set TEST_LOG_LEVEL=debug to see service logs. */
+export function testLogger(service = 'test'): Logger {
+  return createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+}
