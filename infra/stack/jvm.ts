@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,30 +17,29 @@ export function javacBinary(): string {
  * Copies a pom's runtime dependencies from Maven Central (through the local ~/.m2 cache)
  * into `dest`, once per pom content. The jars stay out of git (.flock/lib).
  */
-export function ensureJars(label: string, pom: string, dest: string): void {
+export async function ensureJars(label: string, pom: string, dest: string): Promise<void> {
   const digest = createHash('sha256').update(readFileSync(pom)).digest('hex');
   const marker = join(dest, '.resolved');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
   const started = Date.now();
   progress.step(`resolving ${label} jars from Maven Central (first run only)…`);
   rmSync(dest, { recursive: true, force: true });
-  const result = spawnSync(
+  // Asynchronous, so the other components keep starting (and polling) meanwhile.
+  const status = await run(
     'mvn',
     [
       '-B',
       '-q',
+      '-Dstyle.color=never',
       '-f',
       pom,
       'dependency:copy-dependencies',
       '-DincludeScope=runtime',
       `-DoutputDirectory=${dest}`,
     ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    label,
   );
-  if (result.error)
-    throw new Error(`Maven is needed to fetch ${label} (mvn): ${result.error.message}`);
-  if (result.status !== 0)
-    throw new Error(`Maven could not resolve ${label} (exit ${result.status})`);
+  if (status !== 0) throw new Error(`Maven could not resolve ${label} (exit ${status})`);
   writeFileSync(marker, digest);
   progress.ok(`${label} jars ready in ${secondsSince(started)} s`);
 }
@@ -58,4 +57,14 @@ export function ensureCompiled(source: string, classpath: string, outDir: string
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) throw new Error(`javac failed for ${source}`);
+}
+
+function run(command: string, args: string[], label: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error) =>
+      reject(new Error(`Maven (mvn) is needed to fetch ${label}: ${error.message}`)),
+    );
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 }

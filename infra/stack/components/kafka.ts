@@ -34,7 +34,7 @@ export function kafka(broker: string): Component {
     endpoint: broker,
     probe: () => roundTrip(broker),
     async start() {
-      ensureJars('Kafka', paths.infra('kafka', 'pom.xml'), lib);
+      await ensureJars('Kafka', paths.infra('kafka', 'pom.xml'), lib);
       const dataDir = paths.data('kafka');
       const config = join(dataDir, 'server.properties');
       writeFileSync(config, serverProperties(host, port, join(dataDir, 'log')));

@@ -46,8 +46,8 @@ export function neo4j(uri: string): Component {
       }
     },
     async start() {
-      ensureJars('Neo4j', paths.infra('neo4j', 'pom.xml'), lib);
-      ensureJars('APOC core', paths.infra('neo4j', 'apoc', 'pom.xml'), plugins);
+      await ensureJars('Neo4j', paths.infra('neo4j', 'pom.xml'), lib);
+      await ensureJars('APOC core', paths.infra('neo4j', 'apoc', 'pom.xml'), plugins);
       // APOC's extensions load from the classpath and its procedures from the plugin folder.
       const classpath = [join(lib, '*'), join(plugins, '*')].join(':');
       ensureCompiled(paths.infra('neo4j', 'Launcher.java'), classpath, launcher);
