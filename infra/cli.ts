@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { LocalStack } from '@flock/env';
 import { repoRoot } from './stack/paths';
+import { ensurePrismaClients, migrateAll } from './stack/prisma';
 import { progress } from './stack/progress';
-import { down, localStackFromEnv, status, up } from './stack/stack';
+import { down, localStackFromEnv, startAll, status, up } from './stack/stack';
 
 const usage = `usage: infra/cli.ts <command>
-  up        start the local infrastructure (idempotent)
+  up        start the local infrastructure and migrate the databases (idempotent)
+  migrate   apply pending database migrations
   down      stop what "up" started
   status    show what answers
   start     infrastructure, then every service (npm start)
@@ -14,9 +17,13 @@ const usage = `usage: infra/cli.ts <command>
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const stack = localStackFromEnv();
+  ensurePrismaClients();
   switch (command) {
     case 'up':
       await up(stack);
+      return 0;
+    case 'migrate':
+      await migrateAll(stack.postgresUrl);
       return 0;
     case 'down':
       await down(stack);
@@ -24,8 +31,8 @@ async function main(): Promise<number> {
     case 'status':
       return (await status(stack)) ? 0 : 1;
     case 'start':
-      await up(stack);
-      printUrls(stack.mailWebUrl, stack.neo4jUri, stack.kafkaBroker);
+      await startAll(stack);
+      printUrls(stack);
       return 0;
     case 'test':
       await up(stack);
@@ -36,12 +43,12 @@ async function main(): Promise<number> {
   }
 }
 
-function printUrls(mailWebUrl: string, neo4jUri: string, kafkaBroker: string): void {
+function printUrls(stack: LocalStack): void {
   progress.ok('Flock is up');
-  progress.info(`mail inbox     ${mailWebUrl}`);
-  progress.info(`neo4j (bolt)   ${neo4jUri}`);
-  progress.info(`kafka          ${kafkaBroker}`);
-  progress.info('stop the infrastructure with: npm run infra:down');
+  progress.info(`Apollo Sandbox   http://127.0.0.1:${stack.ports.gateway}/graphql`);
+  progress.info(`mail inbox       ${stack.mailWebUrl}`);
+  progress.info(`logs             .flock/logs/<service>.log`);
+  progress.info('stop everything with: npm stop');
 }
 
 function run(command: string, args: string[]): Promise<number> {

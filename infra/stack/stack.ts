@@ -7,8 +7,10 @@ import { mail } from './components/mail';
 import { neo4j } from './components/neo4j';
 import { postgres } from './components/postgres';
 import { redis } from './components/redis';
+import { migrateAll } from './prisma';
 import { trackedPid } from './processes';
 import { progress, secondsSince } from './progress';
+import { serviceComponents } from './services';
 
 export function localStackFromEnv(): LocalStack {
   return resolveLocalStack(process.env);
@@ -30,9 +32,24 @@ const answers = (component: Component) => component.probe().catch(() => false);
 export async function up(stack: LocalStack): Promise<void> {
   const started = Date.now();
   progress.step('checking the local stack');
+  await ensureRunning(components(stack));
+  await createTopics(stack);
+  await migrateAll(stack.postgresUrl);
+  progress.ok(`infrastructure ready in ${secondsSince(started)} s`);
+}
+
+/** Infrastructure, migrations, then every service and the gateway. */
+export async function startAll(stack: LocalStack): Promise<void> {
+  await up(stack);
+  const started = Date.now();
+  for (const group of serviceComponents(stack)) await ensureRunning(group);
+  progress.ok(`services ready in ${secondsSince(started)} s`);
+}
+
+async function ensureRunning(list: Component[]): Promise<void> {
   const failures: string[] = [];
   await Promise.all(
-    components(stack).map(async (component) => {
+    list.map(async (component) => {
       if (await answers(component)) {
         progress.ok(`${component.name} already running at ${component.endpoint}`);
         return;
@@ -50,8 +67,6 @@ export async function up(stack: LocalStack): Promise<void> {
     }),
   );
   if (failures.length > 0) throw new Error(`could not start: ${failures.join(', ')}`);
-  await createTopics(stack);
-  progress.ok(`infrastructure ready in ${secondsSince(started)} s`);
 }
 
 async function createTopics(stack: LocalStack): Promise<void> {
@@ -61,10 +76,15 @@ async function createTopics(stack: LocalStack): Promise<void> {
   if (created.length > 0) progress.ok(`created Kafka topics: ${created.join(', ')}`);
 }
 
-/** Stops exactly what `up` started (they do not depend on each other). */
+/** Stops exactly what `up`/`start` started: the services first, then the infrastructure. */
 export async function down(stack: LocalStack): Promise<void> {
+  for (const group of [...serviceComponents(stack)].reverse()) await stopAll(group);
+  await stopAll(components(stack));
+}
+
+async function stopAll(list: Component[]): Promise<void> {
   await Promise.all(
-    components(stack).map(async (component) => {
+    list.map(async (component) => {
       if (await component.stop()) progress.ok(`stopped ${component.name}`);
       else progress.info(`${component.name}: not started by this stack, left alone`);
     }),
@@ -73,7 +93,7 @@ export async function down(stack: LocalStack): Promise<void> {
 
 export async function status(stack: LocalStack): Promise<boolean> {
   let allUp = true;
-  for (const component of components(stack)) {
+  for (const component of [...components(stack), ...serviceComponents(stack).flat()]) {
     const up = await answers(component);
     allUp &&= up;
     const pid = trackedPid(component.name);

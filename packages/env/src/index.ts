@@ -7,4 +7,4 @@ export {
   serviceModel,
   smtpModel,
 } from './models';
-export { type LocalStack, localStack, resolveLocalStack } from './stack';
+export { type LocalStack, localStack, resolveLocalStack, type ServiceName } from './stack';

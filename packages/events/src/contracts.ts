@@ -16,6 +16,11 @@ export const userRegistered = defineTopic(
     displayName: z.string().max(100).nullable(),
     email: z.email(),
     registeredAt: timestamp,
+    /**
+     * The email-verification token, encrypted for the mailer (JWE, dir + A256GCM) so that
+     * no plain token is ever stored in Kafka; other consumers ignore it.
+     */
+    emailVerification: z.object({ encryptedToken: z.string().min(1), expiresAt: timestamp }),
   }),
   (p) => p.userId,
 );

@@ -31,5 +31,12 @@ export {
   validateEnvelope,
 } from './envelope';
 export { createKafka, type KafkaOptions } from './kafka';
+export {
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxRow,
+  type OutboxStore,
+  startOutboxRelay,
+} from './outbox-relay';
 export { EVENT_TYPE_HEADER, EventPublisher } from './publisher';
 export { deadLetterTopicOf, defineTopic, type PayloadOf, type TopicContract } from './topic';

@@ -15,6 +15,7 @@ const payload = {
   displayName: null,
   email: 'ada@example.com',
   registeredAt: '2026-11-27T10:00:00.000Z',
+  emailVerification: { encryptedToken: 'jwe', expiresAt: '2026-11-28T10:00:00.000Z' },
 };
 
 describe('envelopes', () => {

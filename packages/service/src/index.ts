@@ -7,4 +7,4 @@ export {
   startHttpServer,
 } from './http-server';
 export { runMain } from './run-main';
-export { onShutdown, type ShutdownStep } from './shutdown';
+export { onShutdown, type RunningService, runSteps, type ShutdownStep } from './shutdown';

@@ -6,6 +6,36 @@ export interface ShutdownStep {
   close: () => Promise<unknown>;
 }
 
+/** A started service: where it listens and how to stop it (used by main() and by tests). */
+export interface RunningService {
+  url: string;
+  steps: ShutdownStep[];
+}
+
+/** Runs the steps in order, each with a time limit; a failing step does not stop the rest. */
+export async function runSteps(
+  steps: ShutdownStep[],
+  logger?: Logger,
+  stepTimeoutMs = 10_000,
+): Promise<boolean> {
+  let ok = true;
+  for (const step of steps) {
+    try {
+      await Promise.race([
+        step.close(),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('timed out')), stepTimeoutMs).unref(),
+        ),
+      ]);
+      logger?.debug({ step: step.name }, 'closed');
+    } catch (error) {
+      ok = false;
+      logger?.error({ err: error, step: step.name }, 'shutdown step failed');
+    }
+  }
+  return ok;
+}
+
 /**
  * Runs the steps once on SIGTERM or SIGINT, each with its own time limit, then exits.
  * A step that fails or hangs is logged and the rest still run.
@@ -19,23 +49,9 @@ export function onShutdown(
   const shutdown = (signal: string) => {
     running ??= (async () => {
       logger.info({ signal }, 'shutting down');
-      let failed = false;
-      for (const step of steps) {
-        try {
-          await Promise.race([
-            step.close(),
-            new Promise((_, reject) =>
-              setTimeout(() => reject(new Error('timed out')), stepTimeoutMs).unref(),
-            ),
-          ]);
-          logger.debug({ step: step.name }, 'closed');
-        } catch (error) {
-          failed = true;
-          logger.error({ err: error, step: step.name }, 'shutdown step failed');
-        }
-      }
+      const ok = await runSteps(steps, logger, stepTimeoutMs);
       logger.info('stopped');
-      exit(failed ? 1 : 0);
+      exit(ok ? 0 : 1);
     })();
     return running;
   };

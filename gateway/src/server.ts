@@ -1,0 +1,75 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { AccessTokenVerifier, Viewer } from '@flock/auth';
+import { createErrorFormatter, graphqlHandler } from '@flock/graphql';
+import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  /** Forwarded as is: every subgraph verifies the token again. */
+  authorization?: string;
+  correlationId?: string;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Subgraph name → URL, overriding the supergraph's routing URLs. */
+  subgraphUrls: Record<string, string | undefined>;
+  verifyAccessToken: AccessTokenVerifier;
+  logger: Logger;
+  sandbox: boolean;
+  introspection: boolean;
+  maxBodyBytes: number;
+}
+
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+  }
+}
+
+/** The gateway: authenticates each request, plans it over the static supergraph. */
+export async function createGatewayServer(options: GatewayOptions) {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(options.logger),
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      options.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const handler = graphqlHandler({
+    server: apollo,
+    maxBodyBytes: options.maxBodyBytes,
+    context: async (req) => {
+      const authorization = req.headers.authorization;
+      return {
+        viewer: await options.verifyAccessToken(authorization),
+        authorization,
+        correlationId: currentCorrelationId(),
+      };
+    },
+  });
+  return { apollo, handler };
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { LocalStack, ServiceName } from '@flock/env';
+import type { Component } from './component';
+import { repoRoot } from './paths';
+import { startDetached, stopTracked, waitUntil } from './processes';
+
+/** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
+const serviceGroups: { name: ServiceName; dir: string }[][] = [
+  [
+    { name: 'identity', dir: 'subgraphs/identity' },
+    { name: 'mailer', dir: 'workers/mailer' },
+  ],
+  [{ name: 'gateway', dir: 'gateway' }],
+];
+
+/** A service run from its TypeScript sources by tsx; ready when its /readyz answers 200. */
+function service(stack: LocalStack, name: ServiceName, dir: string): Component {
+  const port = stack.ports[name];
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    name,
+    endpoint: url,
+    async probe() {
+      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
+      return response.ok;
+    },
+    async start() {
+      startDetached(name, join(repoRoot, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+        cwd: join(repoRoot, dir),
+        env: { PORT: String(port) },
+      });
+      await waitUntil(name, () => this.probe(), { timeoutMs: 60_000, processName: name });
+    },
+    stop: () => stopTracked(name),
+  };
+}
+
+export function serviceComponents(stack: LocalStack): Component[][] {
+  return serviceGroups.map((group) => group.map(({ name, dir }) => service(stack, name, dir)));
+}

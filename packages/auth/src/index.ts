@@ -1,0 +1,13 @@
+export {
+  ACCESS_TOKEN_ALG,
+  ACCESS_TOKEN_TYP,
+  type AccessTokenVerifier,
+  createAccessTokenVerifier,
+  localKeys,
+  remoteKeys,
+  requireViewer,
+  type TokenAudience,
+  type Viewer,
+} from './access-token';
+export { type EmailTokenCipher, emailTokenCipher, loadSecretKey } from './email-token';
+export { loadSigningKey, type SigningKey } from './signing-key';

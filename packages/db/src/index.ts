@@ -1,0 +1,2 @@
+export { databaseUrlFor, type MigrateOptions, migrate, readMigrations } from './migrate';
+export { outboxRowOf, postgresOutbox, type RawSqlClient, type TransactionalClient } from './outbox';

@@ -1,0 +1,74 @@
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+
+/** The error codes clients can rely on (extensions.code). */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  CONFLICT: 'CONFLICT',
+} as const;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Invalid input: names the (first) bad field, and lists every problem found. */
+export function badUserInput(problems: FieldProblem[] | FieldProblem): GraphQLError {
+  const list = Array.isArray(problems) ? problems : [problems];
+  const [first] = list;
+  const message = list.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, problems: list },
+  });
+}
+
+export function unauthenticated(message = 'Authentication required'): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+}
+
+export function forbidden(message = 'Not allowed'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function notFound(what: string, field?: string): GraphQLError {
+  return new GraphQLError(`${what} not found`, {
+    extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) },
+  });
+}
+
+/** The value, or NOT_FOUND when there is none. */
+export function requireFound<T>(value: T | null | undefined, what: string, field?: string): T {
+  if (value === null || value === undefined) throw notFound(what, field);
+  return value;
+}
+
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests; retry in ${retryAfterSeconds} s`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: retryAfterSeconds },
+  });
+}
+
+/**
+ * Validates resolver input with a zod schema. Problems are reported against the argument
+ * path the client sent (e.g. `input.username`).
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix = '',
+): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw badUserInput(
+    result.error.issues.map((issue) => ({
+      field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'input',
+      message: issue.message,
+    })),
+  );
+}

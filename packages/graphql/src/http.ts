@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
+  server: ApolloServer<TContext>;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  path?: string;
+  /** Requests with a larger body get 413 before any parsing. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * Serves an Apollo Server on a plain node:http server (the kit's startHttpServer), the way
+ * Apollo's own integrations do: build an HTTPGraphQLRequest, execute, stream the response.
+ */
+export function graphqlHandler<TContext extends BaseContext>({
+  server,
+  context,
+  path = '/graphql',
+  maxBodyBytes = 100_000,
+}: GraphQLHandlerOptions<TContext>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      if (raw === undefined) {
+        res.writeHead(413, { 'content-type': 'application/json' });
+        res.end(
+          '{"errors":[{"message":"Request body too large","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}',
+        );
+        return;
+      }
+      try {
+        body =
+          raw.length > 0 && isJson(headers)
+            ? JSON.parse(raw.toString('utf8'))
+            : raw.toString('utf8');
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          '{"errors":[{"message":"Body is not valid JSON","extensions":{"code":"BAD_REQUEST"}}]}',
+        );
+        return;
+      }
+    }
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+function isJson(headers: HeaderMap): boolean {
+  return (headers.get('content-type') ?? '').includes('json');
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

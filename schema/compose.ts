@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { print } from 'graphql';
+import { subgraphs } from './subgraphs';
+
+const schemaDir = import.meta.dirname;
+
+export interface Composition {
+  supergraph: string;
+  /** File name in schema/ → content: the subgraph SDL snapshots. */
+  snapshots: Record<string, string>;
+}
+
+/** Composes the subgraphs' SDL into the supergraph the gateway serves. Pure. */
+export function composeSupergraph(): Composition {
+  const result = composeServices(subgraphs);
+  if (result.errors) {
+    throw new Error(
+      `composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
+  }
+  const snapshots = Object.fromEntries(
+    subgraphs.map((s) => [`${s.name}.graphql`, `${print(s.typeDefs)}\n`]),
+  );
+  return { supergraph: `${result.supergraphSdl}\n`, snapshots };
+}
+
+export function supergraphFile(): string {
+  return join(schemaDir, 'supergraph.graphql');
+}
+
+// `npm run compose` writes the files; the tests fail while they are stale.
+if (process.argv[1] === import.meta.filename) {
+  const { supergraph, snapshots } = composeSupergraph();
+  for (const [name, sdl] of Object.entries(snapshots)) writeFileSync(join(schemaDir, name), sdl);
+  writeFileSync(supergraphFile(), supergraph);
+  console.log(
+    `composed ${Object.keys(snapshots).length} subgraph(s) into schema/supergraph.graphql`,
+  );
+}

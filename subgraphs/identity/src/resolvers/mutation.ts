@@ -1,0 +1,30 @@
+import { requireViewer } from '@flock/auth';
+import type { IdentityContext } from '../context';
+
+/** Thin: each mutation hands its raw arguments to the domain, which validates them. */
+export const mutationResolvers = {
+  register: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.register(args.input),
+
+  login: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.login(args.input),
+
+  refreshSession: (_: unknown, args: { refreshToken: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.refresh(args.refreshToken),
+
+  logout: (_: unknown, args: { refreshToken?: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.logout(ctx.viewer, args.refreshToken),
+
+  updateProfile: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.updateProfile(requireViewer(ctx.viewer), args.input),
+
+  changePassword: (
+    _: unknown,
+    args: { currentPassword: string; newPassword: unknown },
+    ctx: IdentityContext,
+  ) =>
+    ctx.accounts.changePassword(requireViewer(ctx.viewer), args.currentPassword, args.newPassword),
+
+  verifyEmail: (_: unknown, args: { token: unknown }, ctx: IdentityContext) =>
+    ctx.accounts.verifyEmail(args.token),
+};

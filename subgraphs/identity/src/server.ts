@@ -1,0 +1,46 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
+import { createErrorFormatter, graphqlHandler } from '@flock/graphql';
+import type { Logger } from '@flock/logger';
+import { type RequestHandler, sendJson } from '@flock/service';
+import { createContext, type IdentityContext } from './context';
+import type { Accounts } from './domain/accounts';
+import { buildSchema } from './schema';
+
+export interface IdentityServerDeps {
+  accounts: Accounts;
+  verifyAccessToken: AccessTokenVerifier;
+  signingKey: SigningKey;
+  logger: Logger;
+}
+
+/** The identity subgraph, ready to mount on an HTTP server; nothing starts at import. */
+export async function createIdentityServer(deps: IdentityServerDeps) {
+  const apollo = new ApolloServer<IdentityContext>({
+    schema: buildSchema(),
+    formatError: createErrorFormatter(deps.logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const graphql = graphqlHandler({
+    server: apollo,
+    context: async (req) =>
+      createContext(
+        deps.accounts,
+        await deps.verifyAccessToken(req.headers.authorization),
+        deps.logger,
+      ),
+  });
+
+  const handler: RequestHandler = (req, res) => {
+    if (req.url === '/.well-known/jwks.json') {
+      res.setHeader('cache-control', 'public, max-age=300');
+      return sendJson(res, 200, deps.signingKey.jwks);
+    }
+    return graphql(req, res);
+  };
+  return { apollo, handler };
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { databaseUrlFor } from '@flock/db';
+import {
+  envPort,
+  kafkaModel,
+  loadEnv,
+  localStack,
+  postgresModel,
+  serviceModel,
+  smtpModel,
+} from '@flock/env';
+import { z } from 'zod';
+
+const mailerModel = z
+  .object({
+    ...serviceModel.shape,
+    ...postgresModel.shape,
+    ...kafkaModel.shape,
+    ...smtpModel.shape,
+    /** Health endpoints only; the mailer serves no API. */
+    PORT: envPort.default(localStack.ports.mailer),
+    DATABASE_URL: z.url().optional(),
+    /** The app page that receives `?token=` and calls the verifyEmail mutation. */
+    VERIFY_EMAIL_URL: z.url().default('http://localhost:3000/verify-email'),
+    EMAIL_TOKEN_KEY: z.string().optional(),
+    DEV_KEYS_DIR: z.string().default(localStack.devKeysDir),
+    KAFKA_GROUP_ID: z.string().default('mailer'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.EMAIL_TOKEN_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EMAIL_TOKEN_KEY'],
+        message: 'is required in production',
+      });
+    }
+  });
+
+export type MailerEnv = ReturnType<typeof loadMailerEnv>;
+
+export function loadMailerEnv(source: Record<string, string | undefined>) {
+  const env = loadEnv(mailerModel, source);
+  return {
+    ...env,
+    databaseUrl: env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'mailer'),
+    emailTokenKeyFile: join(env.DEV_KEYS_DIR, 'email-token.key'),
+  };
+}
