@@ -1,4 +1,4 @@
-import { unauthenticated } from '@flock/graphql';
+import { unauthenticated as unauthenticatedError } from '@flock/graphql';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -23,6 +23,8 @@ export interface TokenAudience {
   issuer: string;
   audience: string;
 }
+
+const unauthenticated = (message: string) => unauthenticatedError(message, { requestLevel: true });
 
 export type AccessTokenVerifier = (authorization: string | undefined) => Promise<Viewer | null>;
 
@@ -70,6 +72,6 @@ export function localKeys(jwks: JSONWebKeySet): JWTVerifyGetKey {
 
 /** The viewer or UNAUTHENTICATED: for fields and mutations that need a signed-in user. */
 export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated();
+  if (!viewer) throw unauthenticatedError();
   return viewer;
 }

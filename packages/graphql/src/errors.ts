@@ -26,9 +26,20 @@ export function badUserInput(problems: FieldProblem[] | FieldProblem): GraphQLEr
   });
 }
 
-export function unauthenticated(message = 'Authentication required'): GraphQLError {
+/**
+ * No (valid) credentials. `requestLevel` marks a failure of the whole request (a bad token,
+ * found before execution) and answers HTTP 401; a resolver's error keeps HTTP 200 so the
+ * gateway can merge it with the other fields.
+ */
+export function unauthenticated(
+  message = 'Authentication required',
+  { requestLevel = false } = {},
+): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      ...(requestLevel ? { http: { status: 401 } } : {}),
+    },
   });
 }
 

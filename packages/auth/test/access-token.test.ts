@@ -1,0 +1,115 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphQLError } from 'graphql';
+import { base64url, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccessTokenVerifier, loadSigningKey, localKeys, type SigningKey } from '../src';
+
+const audience = { issuer: 'urn:flock:identity', audience: 'urn:flock:api' };
+let key: SigningKey;
+let otherKey: SigningKey;
+
+function sign(
+  signingKey: SigningKey,
+  claims: { sub?: string; sid?: string; iss?: string; aud?: string; exp?: number } = {},
+  header: Record<string, string> = {},
+) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sid: claims.sid ?? 'session-1' })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: signingKey.kid, ...header })
+    .setSubject(claims.sub ?? 'user-1')
+    .setIssuer(claims.iss ?? audience.issuer)
+    .setAudience(claims.aud ?? audience.audience)
+    .setIssuedAt(now - 10)
+    .setExpirationTime(claims.exp ?? now + 600)
+    .sign(signingKey.privateKey);
+}
+
+async function rejection(verify: Promise<unknown>) {
+  const error = await verify.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GraphQLError);
+  return error as GraphQLError;
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flock-keys-'));
+  key = await loadSigningKey({ devKeyFile: join(dir, 'a.jwk') });
+  otherKey = await loadSigningKey({ devKeyFile: join(dir, 'b.jwk') });
+});
+
+describe('access token verification', () => {
+  const verifier = () => createAccessTokenVerifier(localKeys(key.jwks), audience);
+
+  it('accepts a valid token and returns the viewer', async () => {
+    expect(await verifier()(`Bearer ${await sign(key)}`)).toEqual({
+      id: 'user-1',
+      sessionId: 'session-1',
+    });
+  });
+
+  it('treats a missing header as anonymous', async () => {
+    expect(await verifier()(undefined)).toBeNull();
+  });
+
+  it('reuses the dev key file on the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flock-keys-'));
+    const first = await loadSigningKey({ devKeyFile: join(dir, 'k.jwk') });
+    const second = await loadSigningKey({ devKeyFile: join(dir, 'k.jwk') });
+    expect(second.kid).toBe(first.kid);
+    expect(first.jwks.keys[0]).not.toHaveProperty('d');
+  });
+
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ['expired', () => sign(key, { exp: Math.floor(Date.now() / 1000) - 60 }), /expired/],
+    ['signed with another key', () => sign(otherKey, {}, { kid: key.kid }), /invalid/],
+    ['of the wrong issuer', () => sign(key, { iss: 'urn:evil' }), /invalid/],
+    ['for another audience', () => sign(key, { aud: 'urn:other-api' }), /invalid/],
+    ['of another type', () => sign(key, {}, { typ: 'JWT' }), /invalid/],
+    [
+      'tampered with',
+      async () => {
+        const [header, payload, signature] = (await sign(key)).split('.');
+        const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload ?? '')));
+        const forged = base64url.encode(JSON.stringify({ ...claims, sub: 'someone-else' }));
+        return `${header}.${forged}.${signature}`;
+      },
+      /invalid/,
+    ],
+    [
+      'unsigned (alg: none)',
+      async () => {
+        const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
+        const now = Math.floor(Date.now() / 1000);
+        const payload = base64url.encode(
+          JSON.stringify({
+            sub: 'user-1',
+            sid: 's',
+            iss: audience.issuer,
+            aud: audience.audience,
+            iat: now,
+            exp: now + 60,
+          }),
+        );
+        return `${header}.${payload}.`;
+      },
+      /invalid/,
+    ],
+  ];
+
+  for (const [name, make, message] of cases) {
+    it(`rejects a token ${name} as UNAUTHENTICATED`, async () => {
+      const error = await rejection(verifier()(`Bearer ${await make()}`));
+      expect(error.extensions.code).toBe('UNAUTHENTICATED');
+      expect(error.message).toMatch(message);
+    });
+  }
+
+  it('rejects a header that is not a Bearer token', async () => {
+    const error = await rejection(verifier()('Basic dXNlcjpwYXNz'));
+    expect(error.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
