@@ -30,7 +30,6 @@ export async function ensureJars(label: string, pom: string, dest: string): Prom
     [
       '-B',
       '-q',
-      '-Dstyle.color=never',
       '-f',
       pom,
       'dependency:copy-dependencies',
@@ -61,10 +60,21 @@ export function ensureCompiled(source: string, classpath: string, outDir: string
 
 function run(command: string, args: string[], label: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Quiet unless it fails: then Maven's output explains why.
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', (error) =>
       reject(new Error(`Maven (mvn) is needed to fetch ${label}: ${error.message}`)),
     );
-    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('exit', (code) => {
+      if (code !== 0) process.stderr.write(output);
+      resolve(code ?? 1);
+    });
   });
 }
