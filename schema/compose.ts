@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { print } from 'graphql';
-import { subgraphs } from './subgraphs';
+import { loadSubgraphs } from './subgraphs';
 
 const schemaDir = import.meta.dirname;
 
@@ -12,8 +12,9 @@ export interface Composition {
   snapshots: Record<string, string>;
 }
 
-/** Composes the subgraphs' SDL into the supergraph the gateway serves. Pure. */
-export function composeSupergraph(): Composition {
+/** Composes the subgraphs' SDL into the supergraph the gateway serves. No I/O but reading SDL. */
+export async function composeSupergraph(): Promise<Composition> {
+  const subgraphs = await loadSubgraphs();
   const result = composeServices(subgraphs);
   if (result.errors) {
     throw new Error(
@@ -32,7 +33,7 @@ export function supergraphFile(): string {
 
 // `npm run compose` writes the files; the tests fail while they are stale.
 if (process.argv[1] === import.meta.filename) {
-  const { supergraph, snapshots } = composeSupergraph();
+  const { supergraph, snapshots } = await composeSupergraph();
   for (const [name, sdl] of Object.entries(snapshots)) writeFileSync(join(schemaDir, name), sdl);
   writeFileSync(supergraphFile(), supergraph);
   console.log(

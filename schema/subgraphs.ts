@@ -1,8 +1,18 @@
 import { localStack } from '@flock/env';
 import { typeDefs as identity } from '@flock/identity/type-defs';
+import { subgraphTypeDefs as network } from '@flock/network/schema';
 import type { DocumentNode } from 'graphql';
 
+export interface SubgraphDefinition {
+  name: string;
+  url: string;
+  typeDefs: DocumentNode;
+}
+
 /** Every subgraph of the supergraph, with the routing URL of the local stack. */
-export const subgraphs: { name: string; url: string; typeDefs: DocumentNode }[] = [
-  { name: 'identity', url: localStack.subgraphUrl('identity'), typeDefs: identity },
-];
+export async function loadSubgraphs(): Promise<SubgraphDefinition[]> {
+  return [
+    { name: 'identity', url: localStack.subgraphUrl('identity'), typeDefs: identity },
+    { name: 'network', url: localStack.subgraphUrl('network'), typeDefs: await network() },
+  ];
+}

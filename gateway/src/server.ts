@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler } from '@flock/graphql';
+import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
 
 export interface GatewayContext {
@@ -52,6 +52,7 @@ export async function createGatewayServer(options: GatewayOptions) {
     formatError: createErrorFormatter(options.logger),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      paginationLimitsPlugin(),
       options.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -4,6 +4,8 @@ import { startIdentity } from '@flock/identity/app';
 import { loadIdentityEnv } from '@flock/identity/env';
 import { startMailer } from '@flock/mailer/app';
 import { loadMailerEnv } from '@flock/mailer/env';
+import { startNetwork } from '@flock/network/app';
+import { loadNetworkEnv } from '@flock/network/env';
 import { type RunningService, runSteps } from '@flock/service';
 import { testLogger } from '@flock/testing';
 import { startGateway } from '../src/app';
@@ -17,6 +19,7 @@ import { loadGatewayEnv } from '../src/env';
 export interface TestStack {
   gatewayUrl: string;
   identityUrl: string;
+  networkUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ async function migrated(service: string): Promise<string> {
   return databaseUrl;
 }
 
-export async function startTestStack({ mailer = false } = {}): Promise<TestStack> {
+export async function startTestStack({ mailer = false, network = false } = {}): Promise<TestStack> {
   const logger = testLogger();
   const base = { ...process.env, PORT: '0', LOG_LEVEL: 'silent' };
   const started: RunningService[] = [];
@@ -54,11 +57,22 @@ export async function startTestStack({ mailer = false } = {}): Promise<TestStack
         ),
       );
     }
+    const jwks = { IDENTITY_JWKS_URL: `${identity.url}/.well-known/jwks.json` };
+    let networkUrl: string | undefined;
+    if (network) {
+      const service = await startNetwork(
+        loadNetworkEnv({ ...base, ...jwks, KAFKA_GROUP_ID: 'network-test' }),
+        logger.child({ service: 'network' }),
+      );
+      started.push(service);
+      networkUrl = `${service.url}/graphql`;
+    }
     const gateway = await startGateway(
       loadGatewayEnv({
         ...base,
+        ...jwks,
         IDENTITY_URL: `${identity.url}/graphql`,
-        IDENTITY_JWKS_URL: `${identity.url}/.well-known/jwks.json`,
+        ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
       }),
       logger.child({ service: 'gateway' }),
     );
@@ -66,6 +80,7 @@ export async function startTestStack({ mailer = false } = {}): Promise<TestStack
     return {
       gatewayUrl: `${gateway.url}/graphql`,
       identityUrl: `${identity.url}/graphql`,
+      networkUrl,
       stop: async () => {
         for (const service of [...started].reverse()) await runSteps(service.steps);
       },

@@ -10,6 +10,8 @@ const serviceGroups: { name: ServiceName; dir: string }[][] = [
     { name: 'identity', dir: 'subgraphs/identity' },
     { name: 'mailer', dir: 'workers/mailer' },
   ],
+  // Needs identity's JWKS.
+  [{ name: 'network', dir: 'subgraphs/network' }],
   [{ name: 'gateway', dir: 'gateway' }],
 ];
 

@@ -21,8 +21,15 @@ const CLIENT_CODES = new Set([
  * Errors meant for clients pass through; anything else (a bug, a database error) is logged
  * with its stack and answered as a bare INTERNAL_SERVER_ERROR, so no internals leak.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(
+  logger: Logger,
+  /** Gives a code to errors a library raises without one (e.g. @neo4j/graphql's auth errors). */
+  codeOf: (error: unknown) => string | undefined = () => undefined,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mapped = codeOf(unwrapResolverError(error));
+    if (mapped)
+      return { message: formatted.message, path: formatted.path, extensions: { code: mapped } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

@@ -11,4 +11,5 @@ export {
 } from './errors';
 export { createErrorFormatter } from './format-error';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
+export { paginationLimitsPlugin } from './pagination-limits';
 export { DateTimeScalar } from './scalars';

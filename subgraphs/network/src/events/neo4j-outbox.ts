@@ -1,0 +1,47 @@
+import type { OutboxRow, OutboxStore } from '@flock/events';
+import { type Driver, int } from 'neo4j-driver';
+
+/**
+ * The network outbox: (:OutboxEvent:OutboxPending) nodes written by the follow/unfollow
+ * Cypher in the same transaction as the FOLLOWS change. Publishing removes the Pending label.
+ */
+export function neo4jOutbox(driver: Driver): OutboxStore {
+  return {
+    async publishPending(limit, publish) {
+      const session = driver.session();
+      try {
+        return await session.executeWrite(async (tx) => {
+          const result = await tx.run(
+            `MATCH (e:OutboxPending)
+             WITH e ORDER BY e.createdAt, e.id LIMIT $limit
+             SET e.claimedAt = datetime()
+             RETURN e.id AS id, e.topic AS topic, e.occurredAt AS occurredAt,
+                    e.correlationId AS correlationId, e.payload AS payload`,
+            { limit: int(limit) },
+          );
+          const rows: OutboxRow[] = result.records.map((r) => ({
+            id: r.get('id'),
+            topic: r.get('topic'),
+            envelope: {
+              id: r.get('id'),
+              type: r.get('topic'),
+              occurredAt: r.get('occurredAt'),
+              source: 'network',
+              correlationId: r.get('correlationId'),
+              payload: JSON.parse(r.get('payload')),
+            },
+          }));
+          if (rows.length === 0) return 0;
+          await publish(rows); // throws: the transaction rolls back, events stay pending
+          await tx.run(
+            'MATCH (e:OutboxPending) WHERE e.id IN $ids REMOVE e:OutboxPending SET e.publishedAt = datetime()',
+            { ids: rows.map((r) => r.id) },
+          );
+          return rows.length;
+        });
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { AccessTokenVerifier } from '@flock/auth';
+import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import type { Logger } from '@flock/logger';
+import type { Driver } from 'neo4j-driver';
+import { createContext, type NetworkContext } from './context';
+import { buildSchema } from './schema';
+
+/** @neo4j/graphql raises its auth failures without a code: give them ours. */
+function libraryErrorCode(error: unknown): string | undefined {
+  const name = error instanceof Error ? error.name : undefined;
+  if (name === 'Neo4jGraphQLAuthenticationError') return 'UNAUTHENTICATED';
+  if (name === 'Neo4jGraphQLForbiddenError') return 'FORBIDDEN';
+  return undefined;
+}
+
+export interface NetworkServerDeps {
+  driver: Driver;
+  verifyAccessToken: AccessTokenVerifier;
+  logger: Logger;
+}
+
+export async function createNetworkServer(deps: NetworkServerDeps) {
+  const apollo = new ApolloServer<NetworkContext>({
+    schema: await buildSchema(deps.driver),
+    formatError: createErrorFormatter(deps.logger, libraryErrorCode),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+  });
+  await apollo.start();
+  const handler = graphqlHandler({
+    server: apollo,
+    context: async (req) =>
+      createContext(deps.driver, await deps.verifyAccessToken(req.headers.authorization)),
+  });
+  return { apollo, handler };
+}
