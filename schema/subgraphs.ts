@@ -1,6 +1,7 @@
 import { localStack } from '@flock/env';
 import { typeDefs as identity } from '@flock/identity/type-defs';
 import { subgraphTypeDefs as network } from '@flock/network/schema';
+import { typeDefs as posts } from '@flock/posts/type-defs';
 import type { DocumentNode } from 'graphql';
 
 export interface SubgraphDefinition {
@@ -14,5 +15,6 @@ export async function loadSubgraphs(): Promise<SubgraphDefinition[]> {
   return [
     { name: 'identity', url: localStack.subgraphUrl('identity'), typeDefs: identity },
     { name: 'network', url: localStack.subgraphUrl('network'), typeDefs: await network() },
+    { name: 'posts', url: localStack.subgraphUrl('posts'), typeDefs: posts },
   ];
 }

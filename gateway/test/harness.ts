@@ -6,6 +6,8 @@ import { startMailer } from '@flock/mailer/app';
 import { loadMailerEnv } from '@flock/mailer/env';
 import { startNetwork } from '@flock/network/app';
 import { loadNetworkEnv } from '@flock/network/env';
+import { type PostsHooks, startPosts } from '@flock/posts/app';
+import { loadPostsEnv } from '@flock/posts/env';
 import { type RunningService, runSteps } from '@flock/service';
 import { testLogger } from '@flock/testing';
 import { startGateway } from '../src/app';
@@ -20,6 +22,7 @@ export interface TestStack {
   gatewayUrl: string;
   identityUrl: string;
   networkUrl?: string;
+  postsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -35,7 +38,22 @@ async function migrated(service: string): Promise<string> {
   return databaseUrl;
 }
 
-export async function startTestStack({ mailer = false, network = false } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  mailer?: boolean;
+  network?: boolean;
+  posts?: boolean;
+  postsHooks?: PostsHooks;
+  /** Put something (a counting proxy) in front of identity, as the gateway sees it. */
+  identityUrlForGateway?: (identityGraphqlUrl: string) => Promise<string>;
+}
+
+export async function startTestStack({
+  mailer = false,
+  network = false,
+  posts = false,
+  postsHooks,
+  identityUrlForGateway,
+}: TestStackOptions = {}): Promise<TestStack> {
   const logger = testLogger();
   const base = { ...process.env, PORT: '0', LOG_LEVEL: 'silent' };
   const started: RunningService[] = [];
@@ -67,12 +85,26 @@ export async function startTestStack({ mailer = false, network = false } = {}): 
       started.push(service);
       networkUrl = `${service.url}/graphql`;
     }
+    let postsUrl: string | undefined;
+    if (posts) {
+      const service = await startPosts(
+        loadPostsEnv({ ...base, ...jwks, DATABASE_URL: await migrated('posts') }),
+        logger.child({ service: 'posts' }),
+        postsHooks,
+      );
+      started.push(service);
+      postsUrl = `${service.url}/graphql`;
+    }
+    const identityGraphql = `${identity.url}/graphql`;
     const gateway = await startGateway(
       loadGatewayEnv({
         ...base,
         ...jwks,
-        IDENTITY_URL: `${identity.url}/graphql`,
+        IDENTITY_URL: identityUrlForGateway
+          ? await identityUrlForGateway(identityGraphql)
+          : identityGraphql,
         ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
+        ...(postsUrl ? { POSTS_URL: postsUrl } : {}),
       }),
       logger.child({ service: 'gateway' }),
     );
@@ -81,6 +113,7 @@ export async function startTestStack({ mailer = false, network = false } = {}): 
       gatewayUrl: `${gateway.url}/graphql`,
       identityUrl: `${identity.url}/graphql`,
       networkUrl,
+      postsUrl,
       stop: async () => {
         for (const service of [...started].reverse()) await runSteps(service.steps);
       },

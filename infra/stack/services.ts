@@ -10,8 +10,11 @@ const serviceGroups: { name: ServiceName; dir: string }[][] = [
     { name: 'identity', dir: 'subgraphs/identity' },
     { name: 'mailer', dir: 'workers/mailer' },
   ],
-  // Needs identity's JWKS.
-  [{ name: 'network', dir: 'subgraphs/network' }],
+  // These need identity's JWKS.
+  [
+    { name: 'network', dir: 'subgraphs/network' },
+    { name: 'posts', dir: 'subgraphs/posts' },
+  ],
   [{ name: 'gateway', dir: 'gateway' }],
 ];
 

@@ -1,0 +1,205 @@
+import type { Viewer } from '@flock/auth';
+import { outboxRowOf } from '@flock/db';
+import { createEnvelope, postCreated, postDeleted } from '@flock/events';
+import { forbidden, notFound, parseInput } from '@flock/graphql';
+import { uuidv7 } from 'uuidv7';
+import type { Post, PrismaClient } from '../generated/prisma/client';
+import { createPostInput, encodeCursor, pageArgs, postId, updatePostInput } from './validation';
+
+export interface Page {
+  edges: { cursor: string; node: Post }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+export interface PostsDeps {
+  prisma: PrismaClient;
+  /** Called after a transaction that wrote to the outbox has committed. */
+  onOutboxWrite?: () => void;
+}
+
+const live = { deletedAt: null };
+
+/** The rules of posts, replies and likes. */
+export class Posts {
+  constructor(private readonly deps: PostsDeps) {}
+
+  async create(viewer: Viewer, rawInput: unknown): Promise<Post> {
+    const input = parseInput(createPostInput, rawInput);
+    const { prisma } = this.deps;
+    const id = uuidv7();
+    const now = new Date();
+    const post = await prisma.$transaction(async (tx) => {
+      if (input.replyToId) {
+        // Locks the parent row: a concurrent delete cannot slip between check and insert.
+        const parent = await tx.post.updateMany({
+          where: { id: input.replyToId, ...live },
+          data: { replyCount: { increment: 1 } },
+        });
+        if (parent.count === 0) throw notFound('Post to reply to', 'replyToId');
+      }
+      const created = await tx.post.create({
+        data: {
+          id,
+          authorId: viewer.id,
+          body: input.body,
+          replyToId: input.replyToId ?? null,
+          createdAt: now,
+        },
+      });
+      const event = createEnvelope(
+        postCreated,
+        {
+          postId: id,
+          authorId: viewer.id,
+          replyToId: input.replyToId ?? null,
+          createdAt: now.toISOString(),
+        },
+        { source: 'posts' },
+      );
+      await tx.outboxEvent.create({ data: outboxRowOf(event) });
+      return created;
+    });
+    this.deps.onOutboxWrite?.();
+    return post;
+  }
+
+  async update(viewer: Viewer, rawInput: unknown): Promise<Post> {
+    const input = parseInput(updatePostInput, rawInput);
+    await this.ownLivePost(viewer, input.id);
+    return this.deps.prisma.post.update({
+      where: { id: input.id },
+      data: { body: input.body, editedAt: new Date() },
+    });
+  }
+
+  /** Soft-deletes the viewer's own post, erasing its body and likes, and announces it. */
+  async delete(viewer: Viewer, rawId: unknown): Promise<string> {
+    const id = parseInput(postId, rawId, 'id');
+    const post = await this.ownLivePost(viewer, id);
+    const now = new Date();
+    const deleted = await this.deps.prisma.$transaction(async (tx) => {
+      const marked = await tx.post.updateMany({
+        where: { id, ...live },
+        data: { deletedAt: now, body: '', likeCount: 0 },
+      });
+      if (marked.count === 0) return false; // deleted concurrently
+      await tx.like.deleteMany({ where: { postId: id } });
+      if (post.replyToId) {
+        await tx.post.updateMany({
+          where: { id: post.replyToId },
+          data: { replyCount: { decrement: 1 } },
+        });
+      }
+      const event = createEnvelope(
+        postDeleted,
+        { postId: id, authorId: post.authorId, deletedAt: now.toISOString() },
+        { source: 'posts' },
+      );
+      await tx.outboxEvent.create({ data: outboxRowOf(event) });
+      return true;
+    });
+    if (!deleted) throw notFound('Post', 'id');
+    this.deps.onOutboxWrite?.();
+    return id;
+  }
+
+  /** Likes once; the counter moves only when the like row really appears. */
+  async like(viewer: Viewer, rawId: unknown): Promise<Post> {
+    const id = parseInput(postId, rawId, 'id');
+    return this.deps.prisma.$transaction(async (tx) => {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO likes (post_id, user_id)
+        SELECT id, ${viewer.id}::uuid FROM posts WHERE id = ${id}::uuid AND deleted_at IS NULL
+        ON CONFLICT DO NOTHING`;
+      if (inserted === 1) {
+        return tx.post.update({ where: { id }, data: { likeCount: { increment: 1 } } });
+      }
+      const post = await tx.post.findFirst({ where: { id, ...live } });
+      if (!post) throw notFound('Post', 'id');
+      return post;
+    });
+  }
+
+  async unlike(viewer: Viewer, rawId: unknown): Promise<Post> {
+    const id = parseInput(postId, rawId, 'id');
+    return this.deps.prisma.$transaction(async (tx) => {
+      const removed = await tx.like.deleteMany({ where: { postId: id, userId: viewer.id } });
+      const post =
+        removed.count === 1
+          ? await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } })
+          : await tx.post.findFirst({ where: { id } });
+      if (!post || post.deletedAt) throw notFound('Post', 'id');
+      return post;
+    });
+  }
+
+  /** Live posts by id, in the order asked (null for missing or deleted): one query. */
+  async byIds(ids: readonly string[]): Promise<(Post | null)[]> {
+    const valid = ids.filter((id) => postId.safeParse(id).success);
+    const posts = valid.length
+      ? await this.deps.prisma.post.findMany({ where: { id: { in: valid }, ...live } })
+      : [];
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Which of these posts the viewer likes: one query. */
+  async likedBy(userId: string, ids: readonly string[]): Promise<boolean[]> {
+    const likes = await this.deps.prisma.like.findMany({
+      where: { userId, postId: { in: [...ids] } },
+      select: { postId: true },
+    });
+    const liked = new Set(likes.map((l) => l.postId));
+    return ids.map((id) => liked.has(id));
+  }
+
+  byAuthor(authorId: string, rawArgs: unknown): Promise<Page> {
+    return this.page({ authorId }, 'desc', rawArgs);
+  }
+
+  replies(parentId: string, rawArgs: unknown): Promise<Page> {
+    return this.page({ replyToId: parentId }, 'asc', rawArgs);
+  }
+
+  /** Keyset pagination on the time-sortable id: stable while new posts arrive. */
+  private async page(
+    where: { authorId?: string; replyToId?: string },
+    order: 'asc' | 'desc',
+    rawArgs: unknown,
+  ): Promise<Page> {
+    const { first, after } = parseInput(pageArgs, rawArgs);
+    const rows = await this.deps.prisma.post.findMany({
+      where: {
+        ...where,
+        ...live,
+        ...(after ? { id: order === 'desc' ? { lt: after } : { gt: after } } : {}),
+      },
+      orderBy: { id: order },
+      take: first + 1,
+    });
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  private async ownLivePost(viewer: Viewer, id: string): Promise<Post> {
+    const post = await this.deps.prisma.post.findFirst({ where: { id, ...live } });
+    if (!post) throw notFound('Post', 'id');
+    if (post.authorId !== viewer.id)
+      throw forbidden('Only the author can change or delete this post');
+    return post;
+  }
+}

@@ -1,0 +1,30 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { AccessTokenVerifier } from '@flock/auth';
+import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import type { Logger } from '@flock/logger';
+import { createContext, type PostsContext } from './context';
+import type { Posts } from './domain/posts';
+import { buildSchema } from './schema';
+
+export interface PostsServerDeps {
+  posts: Posts;
+  verifyAccessToken: AccessTokenVerifier;
+  logger: Logger;
+}
+
+export async function createPostsServer(deps: PostsServerDeps) {
+  const apollo = new ApolloServer<PostsContext>({
+    schema: buildSchema(),
+    formatError: createErrorFormatter(deps.logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+  });
+  await apollo.start();
+  const handler = graphqlHandler({
+    server: apollo,
+    context: async (req) =>
+      createContext(deps.posts, await deps.verifyAccessToken(req.headers.authorization)),
+  });
+  return { apollo, handler };
+}
