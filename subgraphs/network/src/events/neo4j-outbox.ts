@@ -11,10 +11,12 @@ export function neo4jOutbox(driver: Driver): OutboxStore {
       const session = driver.session();
       try {
         return await session.executeWrite(async (tx) => {
+          // One relay at a time (replicas wait here), so no event is published twice:
+          // the next relay reads the pending set only after this transaction committed.
+          await tx.run("MERGE (lock:OutboxLock {name: 'network'}) SET lock.heldAt = datetime()");
           const result = await tx.run(
             `MATCH (e:OutboxPending)
              WITH e ORDER BY e.createdAt, e.id LIMIT $limit
-             SET e.claimedAt = datetime()
              RETURN e.id AS id, e.topic AS topic, e.occurredAt AS occurredAt,
                     e.correlationId AS correlationId, e.payload AS payload`,
             { limit: int(limit) },
