@@ -11,9 +11,13 @@ const url = `http://127.0.0.1:${localStack.ports.gateway}/graphql`;
 const authors = await Promise.all(
   Array.from({ length: 8 }, async (_, i) => {
     const username = `poster_${Date.now().toString(36)}_${i}`;
-    const data = await graphql(url, 'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
-      input: { username, email: `${username}@bench.local`, password: 'benchmark password' },
-    });
+    const data = await graphql(
+      url,
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      {
+        input: { username, email: `${username}@bench.local`, password: 'benchmark password' },
+      },
+    );
     return data.register.accessToken as string;
   }),
 );
@@ -29,7 +33,10 @@ const create = await load('createPost (gateway → posts: insert + outbox, relay
         const i = n++;
         return {
           ...req,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${authors[i % authors.length]}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${authors[i % authors.length]}`,
+          },
           body: JSON.stringify({
             query: 'mutation($body: String!) { createPost(body: $body) { id createdAt } }',
             variables: { body: `Benchmark post number ${i}: hello, Flock!` },

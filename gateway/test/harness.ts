@@ -1,5 +1,8 @@
 import { databaseUrlFor, migrate } from '@flock/db';
 import { resolveLocalStack } from '@flock/env';
+import { startFeed } from '@flock/feed/app';
+import { loadFeedEnv } from '@flock/feed/env';
+import { startFeedWorker } from '@flock/feed/worker';
 import { startIdentity } from '@flock/identity/app';
 import { loadIdentityEnv } from '@flock/identity/env';
 import { startMailer } from '@flock/mailer/app';
@@ -9,7 +12,7 @@ import { loadNetworkEnv } from '@flock/network/env';
 import { type PostsHooks, startPosts } from '@flock/posts/app';
 import { loadPostsEnv } from '@flock/posts/env';
 import { type RunningService, runSteps } from '@flock/service';
-import { testLogger } from '@flock/testing';
+import { testLogger, uniqueId } from '@flock/testing';
 import { startGateway } from '../src/app';
 import { loadGatewayEnv } from '../src/env';
 
@@ -23,6 +26,8 @@ export interface TestStack {
   identityUrl: string;
   networkUrl?: string;
   postsUrl?: string;
+  /** The feed's Redis key prefix of this stack (unique per stack). */
+  feedPrefix?: string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +48,8 @@ export interface TestStackOptions {
   network?: boolean;
   posts?: boolean;
   postsHooks?: PostsHooks;
+  /** The feed subgraph and its worker, on a key prefix of their own; implies posts. */
+  feed?: { fanoutThreshold?: number };
   /** Put something (a counting proxy) in front of identity, as the gateway sees it. */
   identityUrlForGateway?: (identityGraphqlUrl: string) => Promise<string>;
 }
@@ -52,6 +59,7 @@ export async function startTestStack({
   network = false,
   posts = false,
   postsHooks,
+  feed,
   identityUrlForGateway,
 }: TestStackOptions = {}): Promise<TestStack> {
   const logger = testLogger();
@@ -86,7 +94,7 @@ export async function startTestStack({
       networkUrl = `${service.url}/graphql`;
     }
     let postsUrl: string | undefined;
-    if (posts) {
+    if (posts || feed) {
       const service = await startPosts(
         loadPostsEnv({ ...base, ...jwks, DATABASE_URL: await migrated('posts') }),
         logger.child({ service: 'posts' }),
@@ -94,6 +102,22 @@ export async function startTestStack({
       );
       started.push(service);
       postsUrl = `${service.url}/graphql`;
+    }
+    let feedUrl: string | undefined;
+    let feedPrefix: string | undefined;
+    if (feed) {
+      feedPrefix = uniqueId('feedtest').replace('_', '');
+      const feedEnv = loadFeedEnv({
+        ...base,
+        ...jwks,
+        FEED_KEY_PREFIX: feedPrefix,
+        KAFKA_GROUP_ID: feedPrefix,
+        FEED_FANOUT_THRESHOLD: String(feed.fanoutThreshold ?? 10_000),
+      });
+      started.push(await startFeedWorker(feedEnv, logger.child({ service: 'feed-worker' })));
+      const service = await startFeed(feedEnv, logger.child({ service: 'feed' }));
+      started.push(service);
+      feedUrl = `${service.url}/graphql`;
     }
     const identityGraphql = `${identity.url}/graphql`;
     const gateway = await startGateway(
@@ -105,6 +129,7 @@ export async function startTestStack({
           : identityGraphql,
         ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
         ...(postsUrl ? { POSTS_URL: postsUrl } : {}),
+        ...(feedUrl ? { FEED_URL: feedUrl } : {}),
       }),
       logger.child({ service: 'gateway' }),
     );
@@ -114,6 +139,7 @@ export async function startTestStack({
       identityUrl: `${identity.url}/graphql`,
       networkUrl,
       postsUrl,
+      feedPrefix,
       stop: async () => {
         for (const service of [...started].reverse()) await runSteps(service.steps);
       },

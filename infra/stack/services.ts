@@ -5,7 +5,7 @@ import { repoRoot } from './paths';
 import { startDetached, stopTracked, waitUntil } from './processes';
 
 /** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
-const serviceGroups: { name: ServiceName; dir: string }[][] = [
+const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   [
     { name: 'identity', dir: 'subgraphs/identity' },
     { name: 'mailer', dir: 'workers/mailer' },
@@ -14,12 +14,19 @@ const serviceGroups: { name: ServiceName; dir: string }[][] = [
   [
     { name: 'network', dir: 'subgraphs/network' },
     { name: 'posts', dir: 'subgraphs/posts' },
+    { name: 'feed', dir: 'subgraphs/feed' },
+    { name: 'feed-worker', dir: 'subgraphs/feed', main: 'src/worker.ts' },
   ],
   [{ name: 'gateway', dir: 'gateway' }],
 ];
 
 /** A service run from its TypeScript sources by tsx; ready when its /readyz answers 200. */
-function service(stack: LocalStack, name: ServiceName, dir: string): Component {
+function service(
+  stack: LocalStack,
+  name: ServiceName,
+  dir: string,
+  main = 'src/main.ts',
+): Component {
   const port = stack.ports[name];
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -30,7 +37,7 @@ function service(stack: LocalStack, name: ServiceName, dir: string): Component {
       return response.ok;
     },
     async start() {
-      startDetached(name, join(repoRoot, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+      startDetached(name, join(repoRoot, 'node_modules', '.bin', 'tsx'), [main], {
         cwd: join(repoRoot, dir),
         env: { PORT: String(port) },
       });
@@ -41,5 +48,7 @@ function service(stack: LocalStack, name: ServiceName, dir: string): Component {
 }
 
 export function serviceComponents(stack: LocalStack): Component[][] {
-  return serviceGroups.map((group) => group.map(({ name, dir }) => service(stack, name, dir)));
+  return serviceGroups.map((group) =>
+    group.map(({ name, dir, main }) => service(stack, name, dir, main)),
+  );
 }

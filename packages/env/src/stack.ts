@@ -19,11 +19,19 @@ const stackModel = z.object({
   NETWORK_PORT: envPort.default(4002),
   POSTS_PORT: envPort.default(4003),
   FEED_PORT: envPort.default(4004),
+  FEED_WORKER_PORT: envPort.default(4011),
   MAILER_PORT: envPort.default(4010),
 });
 
 /** The services of `npm start`, with the port each listens on. */
-export type ServiceName = 'gateway' | 'identity' | 'network' | 'posts' | 'feed' | 'mailer';
+export type ServiceName =
+  | 'gateway'
+  | 'identity'
+  | 'network'
+  | 'posts'
+  | 'feed'
+  | 'feed-worker'
+  | 'mailer';
 
 export interface LocalStack {
   postgresUrl: string;
@@ -50,6 +58,7 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     network: env.NETWORK_PORT,
     posts: env.POSTS_PORT,
     feed: env.FEED_PORT,
+    'feed-worker': env.FEED_WORKER_PORT,
     mailer: env.MAILER_PORT,
   };
   return {

@@ -28,6 +28,11 @@ export function onUserRegistered(deps: WelcomeDeps) {
       return;
     }
     const { payload } = event;
+    if (payload.email.endsWith('.invalid')) {
+      // RFC 2606: .invalid never delivers (seeded and synthetic accounts use it).
+      deps.logger.debug({ eventId: event.id }, 'no email to a .invalid address');
+      return;
+    }
     const token = await deps.emailTokens.open(payload.emailVerification.encryptedToken);
     const email = welcomeEmail({
       username: payload.username,

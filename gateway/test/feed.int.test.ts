@@ -1,0 +1,243 @@
+import { resolveLocalStack } from '@flock/env';
+import { pollFor, uniqueId } from '@flock/testing';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+
+const THRESHOLD = 5;
+let services: TestStack;
+const redis = createClient({ url: resolveLocalStack(process.env).redisUrl });
+
+beforeAll(async () => {
+  await redis.connect();
+  services = await startTestStack({ network: true, feed: { fanoutThreshold: THRESHOLD } });
+}, 120_000);
+afterAll(async () => {
+  await services?.stop();
+  await redis.quit();
+});
+
+interface Member {
+  id: string;
+  username: string;
+  token: string;
+}
+
+const homeKey = (userId: string) => `${services.feedPrefix}:{u:${userId}}:home`;
+
+async function member(): Promise<Member> {
+  const username = uniqueId('f');
+  const r = await graphql<any>(
+    services.gatewayUrl,
+    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
+    { input: { username, email: `${username}@example.com`, password: 'long enough pw' } },
+  );
+  const user = { id: r.data.register.user.id, username, token: r.data.register.accessToken };
+  // Ready once the graph knows the account and the feed made its home timeline.
+  await pollFor(async () => (await redis.exists(homeKey(user.id))) === 1, {
+    timeoutMs: 60_000,
+    description: 'the home timeline',
+  });
+  await pollFor(
+    async () =>
+      !(
+        await graphql(services.gatewayUrl, 'query($id: ID) { user(id: $id) { followerCount } }', {
+          id: user.id,
+        })
+      ).errors,
+    { description: 'the graph node' },
+  );
+  return user;
+}
+
+async function follow(who: Member, whom: Member, op: 'follow' | 'unfollow' = 'follow') {
+  const r = await graphql(
+    services.gatewayUrl,
+    `mutation($id: ID!) { ${op}(userId: $id) { id } }`,
+    { id: whom.id },
+    { token: who.token },
+  );
+  expect(r.errors).toBeUndefined();
+}
+
+async function post(author: Member, body: string): Promise<string> {
+  const r = await graphql<any>(
+    services.gatewayUrl,
+    'mutation($b: String!) { createPost(body: $b) { id } }',
+    { b: body },
+    { token: author.token },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data.createPost.id;
+}
+
+const HOME = `query($first: Int, $after: String) { homeFeed(first: $first, after: $after) {
+  edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor } } }`;
+
+async function home(viewer: Member, first = 20, after?: string) {
+  const r = await graphql<any>(
+    services.gatewayUrl,
+    HOME,
+    { first, after },
+    { token: viewer.token },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data.homeFeed;
+}
+
+const ids = async (viewer: Member) => (await home(viewer, 100)).edges.map((e: any) => e.node.id);
+
+describe('home timelines through the gateway', () => {
+  it('shows a followed author’s post, drops it on unfollow, removes it on delete, backfills on follow', async () => {
+    const a = await member();
+    const b = await member();
+    const early = await post(b, 'posted before the follow');
+    await follow(a, b);
+    // Follow backfills B's earlier post.
+    await pollFor(async () => (await ids(a)).includes(early), {
+      description: 'the backfilled post',
+    });
+
+    const fresh = await post(b, 'hello followers');
+    const feed = await pollFor(
+      async () => {
+        const page = await home(a);
+        return page.edges.some((e: any) => e.node.id === fresh) && page;
+      },
+      { description: 'the new post in the home feed' },
+    );
+    expect(feed.edges[0].node).toEqual({
+      id: fresh,
+      body: 'hello followers',
+      author: { username: b.username },
+    });
+    // The author sees their own post at home too.
+    await pollFor(async () => (await ids(b)).includes(fresh), {
+      description: "the post in the author's home",
+    });
+
+    await follow(a, b, 'unfollow');
+    await pollFor(async () => !(await ids(a)).some((id: string) => id === fresh || id === early), {
+      description: 'the posts gone after unfollow',
+    });
+
+    await follow(a, b);
+    await pollFor(async () => (await ids(a)).includes(fresh), {
+      description: 'the post back after a new follow',
+    });
+    const r = await graphql(
+      services.gatewayUrl,
+      'mutation($id: ID!) { deletePost(id: $id) }',
+      { id: fresh },
+      { token: b.token },
+    );
+    expect(r.errors).toBeUndefined();
+    await pollFor(async () => !(await ids(a)).includes(fresh) && !(await ids(b)).includes(fresh), {
+      description: 'the deleted post gone from every timeline',
+    });
+    const profile = await graphql<any>(
+      services.gatewayUrl,
+      'query($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }',
+      {
+        id: b.id,
+      },
+    );
+    expect(profile.data.user.timeline.edges.map((e: any) => e.node.id)).toEqual([early]);
+  });
+
+  it('merges the posts of an author above the fan-out threshold at read time (hybrid)', async () => {
+    const star = await member();
+    const viewer = await member();
+    const others = await Promise.all(Array.from({ length: THRESHOLD }, () => member()));
+    for (const fan of [viewer, ...others]) await follow(fan, star);
+    await pollFor(
+      async () =>
+        (await redis.sCard(`${services.feedPrefix}:{u:${star.id}}:followers`)) === THRESHOLD + 1,
+      { description: 'the feed to know all followers' },
+    );
+    const postId = await post(star, 'too famous to fan out');
+    await pollFor(
+      async () =>
+        (await redis.zScore(
+          `${services.feedPrefix}:{u:${star.id}}:posts`,
+          `${postId}:${star.id}`,
+        )) !== null,
+      { description: 'the post in the author’s recent posts' },
+    );
+    // Not written to the follower's timeline...
+    const stored = await redis.zRange(homeKey(viewer.id), 0, -1);
+    expect(stored.some((m) => m.startsWith(postId))).toBe(false);
+    // ...yet shown, merged at read time.
+    expect(await ids(viewer)).toContain(postId);
+  });
+
+  it('regenerates an expired timeline on read, and writes nothing to it while inactive', async () => {
+    const reader = await member();
+    const author = await member();
+    const before = await post(author, 'before inactivity');
+    await follow(reader, author);
+    await pollFor(async () => (await ids(reader)).includes(before), {
+      description: 'the post at home',
+    });
+
+    await redis.del(homeKey(reader.id)); // what the TTL does after 30 unread days
+    const during = await post(author, 'while the reader was away');
+    await pollFor(
+      async () =>
+        (await redis.zScore(
+          `${services.feedPrefix}:{u:${author.id}}:posts`,
+          `${during}:${author.id}`,
+        )) !== null,
+      { description: 'the worker to process the post' },
+    );
+    expect(await redis.exists(homeKey(reader.id))).toBe(0); // inactive: nothing written
+
+    expect((await ids(reader)).slice(0, 2)).toEqual([during, before]); // regenerated on read
+    expect(await redis.exists(homeKey(reader.id))).toBe(1);
+    expect(await redis.ttl(homeKey(reader.id))).toBeGreaterThan(29 * 86_400);
+  });
+
+  it('pages without duplicates or gaps while new posts arrive', async () => {
+    const reader = await member();
+    const author = await member();
+    await follow(reader, author);
+    const posted: string[] = [];
+    for (let i = 0; i < 12; i++) posted.push(await post(author, `post ${i}`));
+    await pollFor(async () => (await ids(reader)).length === 12, {
+      description: 'twelve posts at home',
+    });
+
+    const seen: string[] = [];
+    let page = await home(reader, 5);
+    seen.push(...page.edges.map((e: any) => e.node.id));
+    const newcomer = await post(author, 'arrives mid-pagination');
+    await pollFor(async () => (await ids(reader)).includes(newcomer), {
+      description: 'the newcomer',
+    });
+    while (page.pageInfo.hasNextPage) {
+      page = await home(reader, 5, page.pageInfo.endCursor);
+      seen.push(...page.edges.map((e: any) => e.node.id));
+    }
+    expect(seen).toEqual([...posted].reverse());
+  });
+
+  it('rejects bad requests', async () => {
+    const anonymous = await graphql(services.gatewayUrl, '{ homeFeed { edges { cursor } } }');
+    expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+    const viewer = await member();
+    const badCursor = await graphql(
+      services.gatewayUrl,
+      '{ homeFeed(after: "nope") { edges { cursor } } }',
+      {},
+      { token: viewer.token },
+    );
+    expect(errorOf(badCursor)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const tooMany = await graphql(
+      services.gatewayUrl,
+      '{ homeFeed(first: 1000) { edges { cursor } } }',
+      {},
+      { token: viewer.token },
+    );
+    expect(errorOf(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'homeFeed.first' });
+  });
+});

@@ -1,0 +1,49 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { createAccessTokenVerifier, remoteKeys } from '@flock/auth';
+import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import type { Logger } from '@flock/logger';
+import { type RunningService, startHttpServer } from '@flock/service';
+import { Timelines } from './domain/timelines';
+import type { FeedEnv } from './env';
+import { connectRedis } from './redis';
+import type { FeedContext } from './resolvers';
+import { buildSchema } from './schema';
+
+/** The feed subgraph: reads timelines from Redis (the worker writes them). */
+export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
+  const redis = await connectRedis(env.REDIS_URL, logger);
+  const timelines = new Timelines(redis, env.timelines);
+  const verifyAccessToken = createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  });
+  const apollo = new ApolloServer<FeedContext>({
+    schema: buildSchema(),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+  });
+  await apollo.start();
+  const http = await startHttpServer({
+    logger,
+    host: env.HOST,
+    port: env.PORT,
+    handler: graphqlHandler({
+      server: apollo,
+      context: async (req) => ({
+        viewer: await verifyAccessToken(req.headers.authorization),
+        timelines,
+      }),
+    }),
+    readiness: { redis: () => redis.ping() },
+  });
+  return {
+    url: http.url,
+    steps: [
+      { name: 'http', close: () => http.close() },
+      { name: 'apollo', close: () => apollo.stop() },
+      { name: 'redis', close: () => redis.quit() },
+    ],
+  };
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/** A Lua script run by SHA, loaded again if Redis forgot it (restart, failover). */
+export interface Script {
+  source: string;
+  sha: string;
+}
+
+function script(source: string): Script {
+  return { source, sha: createHash('sha1').update(source).digest('hex') };
+}
+
+/**
+ * KEYS[1] home; ARGV[1] cap; ARGV[2..] score, member pairs.
+ * Adds the entries only if the home timeline exists (its user is active), then caps it,
+ * keeping the sentinel (lowest score, rank 0).
+ */
+export const addToActiveHome = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local args = {}
+for i = 2, #ARGV do args[#args + 1] = ARGV[i] end
+redis.call('ZADD', KEYS[1], unpack(args))
+redis.call('ZREMRANGEBYRANK', KEYS[1], 1, -(tonumber(ARGV[1]) + 1))
+return 1`);
+
+/**
+ * KEYS[1] the set, KEYS[2] its clock hash; ARGV[1] other user, ARGV[2] event time (ms),
+ * ARGV[3] 'add' or 'remove'. Applies the change only if it is newer than the last one seen
+ * for that pair; returns 1 when the membership changed.
+ */
+export const applyFollowChange = script(`
+local last = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '-1')
+local at = tonumber(ARGV[2])
+if at < last then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ARGV[3] == 'add' then return redis.call('SADD', KEYS[1], ARGV[1]) end
+return redis.call('SREM', KEYS[1], ARGV[1])`);

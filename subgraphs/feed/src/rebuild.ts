@@ -1,0 +1,25 @@
+import { createLogger } from '@flock/logger';
+import { runMain } from '@flock/service';
+import { Timelines } from './domain/timelines';
+import { loadFeedEnv } from './env';
+import { rebuildFeed } from './events/rebuild';
+import { connectRedis } from './redis';
+
+// `npm run feed:rebuild`: empty the feed's Redis keys and replay the topics into them.
+runMain('feed-rebuild', async () => {
+  const env = loadFeedEnv(process.env);
+  const logger = createLogger({
+    service: 'feed-rebuild',
+    level: env.LOG_LEVEL,
+    pretty: env.LOG_PRETTY,
+  });
+  const redis = await connectRedis(env.REDIS_URL, logger);
+  const report = await rebuildFeed({
+    redis,
+    timelines: new Timelines(redis, env.timelines),
+    brokers: env.KAFKA_BROKERS,
+    logger,
+  });
+  logger.info(report, 'feed rebuilt');
+  await redis.quit();
+});
