@@ -83,14 +83,12 @@ export class Timelines {
 
   // ---- projection (the worker) ----
 
-  /** A new user starts active, with an empty home timeline. */
+  /**
+   * A new user starts active. During a replay their posts or follows may have been applied
+   * first, so the home timeline is built from what is already known, not left empty.
+   */
   async userRegistered(userId: string): Promise<void> {
-    await this.redis.zAdd(
-      this.keys.home(userId),
-      { score: Number.NEGATIVE_INFINITY, value: SENTINEL },
-      { NX: true },
-    );
-    await this.redis.expire(this.keys.home(userId), this.settings.homeTtlSeconds, 'NX');
+    if (!(await this.redis.exists(this.keys.home(userId)))) await this.regenerateHome(userId);
   }
 
   async postCreated(post: {
