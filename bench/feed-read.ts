@@ -1,0 +1,91 @@
+/**
+ * Reading: homeFeed(first: 20) with author usernames through the gateway — (a) closed loop
+ * at 50 connections, (b) a fixed arrival rate of 200 req/s — and the feed subgraph alone
+ * (post ids only) for the gateway's overhead. Needs the stack: `npm start`, then
+ * `npm run bench:feed`.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localStack } from '@flock/env';
+import { graphql, load, machine, table } from './lib';
+
+const gateway = `http://127.0.0.1:${localStack.ports.gateway}/graphql`;
+const feed = `http://127.0.0.1:${localStack.ports.feed}/graphql`;
+const run = Date.now().toString(36);
+
+async function account(name: string) {
+  const username = `${name}_${run}`;
+  const data = await graphql(
+    gateway,
+    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
+    {
+      input: { username, email: `${username}@bench.local`, password: 'benchmark password' },
+    },
+  );
+  return { id: data.register.user.id as string, token: data.register.accessToken as string };
+}
+
+const reader = await account('reader');
+const authors = await Promise.all(Array.from({ length: 10 }, (_, i) => account(`author${i}`)));
+for (const author of authors) {
+  // The graph learns of new accounts through Kafka: retry until it does.
+  for (;;) {
+    try {
+      await graphql(
+        gateway,
+        'mutation($id: ID!) { follow(userId: $id) { id } }',
+        { id: author.id },
+        reader.token,
+      );
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  for (let i = 0; i < 5; i++) {
+    await graphql(
+      gateway,
+      'mutation($b: String!) { createPost(body: $b) { id } }',
+      { b: `post ${i} of a followed author` },
+      author.token,
+    );
+  }
+}
+const HOME =
+  'query { homeFeed(first: 20) { edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor } } }';
+for (;;) {
+  const data = await graphql(gateway, HOME, {}, reader.token);
+  if (data.homeFeed.edges.length === 20) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+const request = (query: string) => ({
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${reader.token}` },
+  body: JSON.stringify({ query }),
+});
+const closed = await load('(a) gateway, homeFeed(first: 20) + bodies + usernames, 50 connections', {
+  url: gateway,
+  connections: 50,
+  duration: 15,
+  ...request(HOME),
+});
+const open = await load('(b) gateway, same query, fixed 200 req/s', {
+  url: gateway,
+  connections: 50,
+  overallRate: 200,
+  duration: 15,
+  ...request(HOME),
+});
+const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 connections', {
+  url: feed,
+  connections: 50,
+  duration: 15,
+  ...request(
+    'query { homeFeed(first: 20) { edges { cursor node { id } } pageInfo { hasNextPage } } }',
+  ),
+});
+
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, open, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
+console.log(report);
+appendFileSync(join(import.meta.dirname, 'results', 'feed-read.md'), report);
