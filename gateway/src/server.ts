@@ -5,6 +5,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
@@ -44,13 +45,24 @@ export async function createGatewayServer(options: GatewayOptions) {
     buildService: ({ name, url }) =>
       new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
+  // Query depth, aliases, cost, tokens and directives are bounded before planning.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 5000 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 20 },
+  }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       paginationLimitsPlugin(),
       options.sandbox

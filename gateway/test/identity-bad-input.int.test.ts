@@ -389,6 +389,20 @@ describe('sessions, profile and email verification', () => {
 });
 
 describe('request limits', () => {
+  it('refuses queries that are too deep or use too many aliases', async () => {
+    let deep = '{ me { id } }';
+    for (let i = 0; i < 14; i++)
+      deep = `{ me { id posts { edges { node { author ${deep.slice(1, -1)} } } } } }`;
+    const tooDeep = await graphql(stack.gatewayUrl, `query ${deep}`);
+    expect(errorOf(tooDeep).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: user(username: "x") { id }`).join(
+      ' ',
+    );
+    const tooManyAliases = await graphql(stack.gatewayUrl, `{ ${aliases} }`);
+    expect(errorOf(tooManyAliases)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(errorOf(tooManyAliases).message).toMatch(/aliases/i);
+  });
+
   it('refuses a body over the limit with 413 before parsing it', async () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
