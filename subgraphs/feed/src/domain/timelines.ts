@@ -38,6 +38,13 @@ export interface Entry {
   score: number;
 }
 
+/** A follow or unfollow, with the time it happened (for last-writer-wins). */
+export interface FollowChange {
+  followerId: string;
+  followeeId: string;
+  at: number;
+}
+
 export interface Cursor {
   score: number;
   member: string;
@@ -128,29 +135,9 @@ export class Timelines {
     );
   }
 
-  async followed({
-    followerId,
-    followeeId,
-    at,
-  }: {
-    followerId: string;
-    followeeId: string;
-    at: number;
-  }): Promise<void> {
-    await this.followChange(
-      this.keys.followers(followeeId),
-      this.keys.followersClock(followeeId),
-      followerId,
-      at,
-      'add',
-    );
-    const changed = await this.followChange(
-      this.keys.following(followerId),
-      this.keys.followingClock(followerId),
-      followeeId,
-      at,
-      'add',
-    );
+  async followed(change: FollowChange): Promise<void> {
+    const { followerId, followeeId } = change;
+    const changed = await this.changeFollow(change, 'add');
     if (!changed || (await this.isAboveThreshold(followeeId))) return;
     const recent = await this.range(this.keys.posts(followeeId), this.settings.followBackfill);
     const live = await this.withoutDeleted(recent);
@@ -161,29 +148,9 @@ export class Timelines {
       );
   }
 
-  async unfollowed({
-    followerId,
-    followeeId,
-    at,
-  }: {
-    followerId: string;
-    followeeId: string;
-    at: number;
-  }): Promise<void> {
-    await this.followChange(
-      this.keys.followers(followeeId),
-      this.keys.followersClock(followeeId),
-      followerId,
-      at,
-      'remove',
-    );
-    const changed = await this.followChange(
-      this.keys.following(followerId),
-      this.keys.followingClock(followerId),
-      followeeId,
-      at,
-      'remove',
-    );
+  async unfollowed(change: FollowChange): Promise<void> {
+    const { followerId, followeeId } = change;
+    const changed = await this.changeFollow(change, 'remove');
     if (!changed) return;
     const home = this.keys.home(followerId);
     const members = await this.redis.zRange(home, 0, -1);
@@ -341,6 +308,27 @@ export class Timelines {
       following.map((id) => this.redis.sCard(this.keys.followers(id))),
     );
     return following.filter((_, i) => (counts[i] ?? 0) > this.settings.fanoutThreshold);
+  }
+
+  /** Both sides of a follow change; true when the follower's following set changed. */
+  private async changeFollow(
+    { followerId, followeeId, at }: FollowChange,
+    op: 'add' | 'remove',
+  ) {
+    await this.followChange(
+      this.keys.followers(followeeId),
+      this.keys.followersClock(followeeId),
+      followerId,
+      at,
+      op,
+    );
+    return this.followChange(
+      this.keys.following(followerId),
+      this.keys.followingClock(followerId),
+      followeeId,
+      at,
+      op,
+    );
   }
 
   private async followChange(
