@@ -234,7 +234,7 @@ describe('home timelines through the gateway', () => {
     expect(errorOf(badCursor)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const tooMany = await graphql(
       services.gatewayUrl,
-      '{ homeFeed(first: 1000) { edges { cursor } } }',
+      '{ homeFeed(first: 101) { edges { cursor } } }',
       {},
       { token: viewer.token },
     );

@@ -12,7 +12,7 @@ import { loadNetworkEnv } from '@flock/network/env';
 import { type PostsHooks, startPosts } from '@flock/posts/app';
 import { loadPostsEnv } from '@flock/posts/env';
 import { type RunningService, runSteps } from '@flock/service';
-import { testLogger, uniqueId } from '@flock/testing';
+import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import { startGateway } from '../src/app';
 import { loadGatewayEnv } from '../src/env';
 
@@ -113,8 +113,15 @@ export async function startTestStack({
         FEED_KEY_PREFIX: feedPrefix,
         KAFKA_GROUP_ID: feedPrefix,
         FEED_FANOUT_THRESHOLD: String(feed.fanoutThreshold ?? 10_000),
+        // Only this test's events matter: start at the end of each topic, once joined.
+        FEED_FROM_BEGINNING: 'false',
       });
-      started.push(await startFeedWorker(feedEnv, logger.child({ service: 'feed-worker' })));
+      const worker = await startFeedWorker(feedEnv, logger.child({ service: 'feed-worker' }));
+      started.push(worker);
+      await pollFor(async () => (await fetch(`${worker.url}/readyz`)).ok, {
+        timeoutMs: 60_000,
+        description: 'the feed worker to join its group',
+      });
       const service = await startFeed(feedEnv, logger.child({ service: 'feed' }));
       started.push(service);
       feedUrl = `${service.url}/graphql`;

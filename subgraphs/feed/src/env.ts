@@ -1,4 +1,12 @@
-import { envPort, kafkaModel, loadEnv, localStack, redisModel, serviceModel } from '@flock/env';
+import {
+  envBool,
+  envPort,
+  kafkaModel,
+  loadEnv,
+  localStack,
+  redisModel,
+  serviceModel,
+} from '@flock/env';
 import { z } from 'zod';
 import { defaultTimelineSettings, type TimelineSettings } from './domain/timelines';
 
@@ -13,6 +21,8 @@ const feedModel = z.object({
   JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
   JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
   KAFKA_GROUP_ID: z.string().default('feed'),
+  /** A new consumer group replays history (true) or starts at the end of each topic. */
+  FEED_FROM_BEGINNING: envBool.default(true),
   FEED_KEY_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/)

@@ -23,7 +23,7 @@ export async function startFeedWorker(env: FeedEnv, logger: Logger): Promise<Run
     kafka,
     groupId: env.KAFKA_GROUP_ID,
     logger,
-    fromBeginning: true,
+    fromBeginning: env.FEED_FROM_BEGINNING,
     subscriptions: feedSubscriptions(timelines),
   });
   const http = await startHttpServer({

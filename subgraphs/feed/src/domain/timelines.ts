@@ -311,10 +311,7 @@ export class Timelines {
   }
 
   /** Both sides of a follow change; true when the follower's following set changed. */
-  private async changeFollow(
-    { followerId, followeeId, at }: FollowChange,
-    op: 'add' | 'remove',
-  ) {
+  private async changeFollow({ followerId, followeeId, at }: FollowChange, op: 'add' | 'remove') {
     await this.followChange(
       this.keys.followers(followeeId),
       this.keys.followersClock(followeeId),
