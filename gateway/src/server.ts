@@ -42,8 +42,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function createGatewayServer(options: GatewayOptions) {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // Node's own fetch (undici, keep-alive) costs less CPU per subgraph call than the
+    // default make-fetch-happen.
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetch }),
   });
   // Query depth, aliases, cost, tokens and directives are bounded before planning.
   const armor = new ApolloArmor({

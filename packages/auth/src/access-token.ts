@@ -36,11 +36,17 @@ export type AccessTokenVerifier = (authorization: string | undefined) => Promise
 export function createAccessTokenVerifier(
   keys: JWTVerifyGetKey,
   { issuer, audience }: TokenAudience,
+  { cacheSize = 10_000 } = {},
 ): AccessTokenVerifier {
+  // A token that verified once is the same token until it expires: skip the signature check
+  // for repeats (clients send the same token with every request).
+  const verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization);
     if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <access token>"');
+    const cached = verified.get(match[1]);
+    if (cached && cached.expiresAt > Date.now()) return cached.viewer;
     try {
       const { payload } = await jwtVerify(match[1], keys, {
         algorithms: [ACCESS_TOKEN_ALG],
@@ -52,7 +58,10 @@ export function createAccessTokenVerifier(
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
         throw unauthenticated('Access token is malformed');
       }
-      return { id: payload.sub, sessionId: payload.sid };
+      const viewer = { id: payload.sub, sessionId: payload.sid };
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value as string);
+      verified.set(match[1], { viewer, expiresAt: (payload.exp ?? 0) * 1000 });
+      return viewer;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Access token expired');
       if (error instanceof errors.JOSEError) throw unauthenticated('Access token is invalid');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { base64url, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccessTokenVerifier, loadSigningKey, localKeys, type SigningKey } from '../src';
 
 const audience = { issuer: 'urn:flock:identity', audience: 'urn:flock:api' };
@@ -35,6 +35,10 @@ async function rejection(verify: Promise<unknown>) {
   return error as GraphQLError;
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'flock-keys-'));
   key = await loadSigningKey({ devKeyFile: join(dir, 'a.jwk') });
@@ -49,6 +53,16 @@ describe('access token verification', () => {
       id: 'user-1',
       sessionId: 'session-1',
     });
+  });
+
+  it('still expires a token it verified (and cached) before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const verify = verifier();
+    const token = await sign(key, { exp: Math.floor(Date.now() / 1000) + 60 });
+    expect(await verify(`Bearer ${token}`)).toEqual({ id: 'user-1', sessionId: 'session-1' });
+    vi.setSystemTime(Date.now() + 61_000);
+    const error = await rejection(verify(`Bearer ${token}`));
+    expect(error.message).toMatch(/expired/);
   });
 
   it('treats a missing header as anonymous', async () => {
