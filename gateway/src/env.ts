@@ -1,8 +1,9 @@
-import { envBool, envPort, loadEnv, localStack, serviceModel } from '@flock/env';
+import { envBool, envPort, loadEnv, localStack, redisModel, serviceModel } from '@flock/env';
 import { z } from 'zod';
 
 const gatewayModel = z.object({
   ...serviceModel.shape,
+  ...redisModel.shape,
   PORT: envPort.default(localStack.ports.gateway),
   IDENTITY_JWKS_URL: z.url().default(localStack.jwksUrl),
   JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
@@ -16,6 +17,14 @@ const gatewayModel = z.object({
   SANDBOX: envBool.optional(),
   INTROSPECTION: envBool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
+  /** Requests per minute per client IP and per signed-in user; 0 turns a limit off.
+   *  Default: on in production (1200 and 600), off elsewhere (load tests run from one IP). */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('gateway'),
 });
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;
@@ -27,6 +36,11 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
     ...env,
     sandbox: env.SANDBOX ?? development,
     introspection: env.INTROSPECTION ?? development,
+    rateLimits: {
+      perIp: env.RATE_LIMIT_IP_PER_MINUTE ?? (development ? 0 : 1200),
+      perUser: env.RATE_LIMIT_USER_PER_MINUTE ?? (development ? 0 : 600),
+      namespace: env.RATE_LIMIT_NAMESPACE,
+    },
     subgraphUrls: {
       identity: env.IDENTITY_URL,
       network: env.NETWORK_URL,

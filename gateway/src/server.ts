@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
+import type { RateLimitCheck } from './rate-limits';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -26,6 +27,7 @@ export interface GatewayOptions {
   sandbox: boolean;
   introspection: boolean;
   maxBodyBytes: number;
+  checkRateLimits: RateLimitCheck;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -79,8 +81,10 @@ export async function createGatewayServer(options: GatewayOptions) {
     maxBodyBytes: options.maxBodyBytes,
     context: async (req) => {
       const authorization = req.headers.authorization;
+      const viewer = await options.verifyAccessToken(authorization);
+      await options.checkRateLimits(req.socket.remoteAddress ?? 'unknown', viewer);
       return {
-        viewer: await options.verifyAccessToken(authorization),
+        viewer,
         authorization,
         correlationId: currentCorrelationId(),
       };

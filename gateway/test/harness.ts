@@ -50,6 +50,8 @@ export interface TestStackOptions {
   postsHooks?: PostsHooks;
   /** The feed subgraph and its worker, on a key prefix of their own; implies posts. */
   feed?: { fanoutThreshold?: number };
+  /** Extra gateway configuration (e.g. rate limits). */
+  gatewayEnv?: Record<string, string>;
   /** Put something (a counting proxy) in front of identity, as the gateway sees it. */
   identityUrlForGateway?: (identityGraphqlUrl: string) => Promise<string>;
 }
@@ -60,6 +62,7 @@ export async function startTestStack({
   posts = false,
   postsHooks,
   feed,
+  gatewayEnv = {},
   identityUrlForGateway,
 }: TestStackOptions = {}): Promise<TestStack> {
   const logger = testLogger();
@@ -137,6 +140,7 @@ export async function startTestStack({
         ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
         ...(postsUrl ? { POSTS_URL: postsUrl } : {}),
         ...(feedUrl ? { FEED_URL: feedUrl } : {}),
+        ...gatewayEnv,
       }),
       logger.child({ service: 'gateway' }),
     );

@@ -59,9 +59,17 @@ export function requireFound<T>(value: T | null | undefined, what: string, field
   return value;
 }
 
-export function rateLimited(retryAfterSeconds: number): GraphQLError {
+/** Too many requests. `requestLevel`: the whole request is refused with HTTP 429. */
+export function rateLimited(
+  retryAfterSeconds: number,
+  { requestLevel = false } = {},
+): GraphQLError {
   return new GraphQLError(`Too many requests; retry in ${retryAfterSeconds} s`, {
-    extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: retryAfterSeconds },
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfter: retryAfterSeconds,
+      ...(requestLevel ? { http: { status: 429 } } : {}),
+    },
   });
 }
 

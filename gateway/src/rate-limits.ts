@@ -1,0 +1,46 @@
+import type { Viewer } from '@flock/auth';
+import { rateLimited } from '@flock/graphql';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export interface RateLimitSettings {
+  /** Requests per minute; 0 turns the limit off. */
+  perIp: number;
+  perUser: number;
+  /** Redis key namespace of the counters. */
+  namespace: string;
+}
+
+export type RateLimitCheck = (ip: string, viewer: Viewer | null) => Promise<void>;
+
+/**
+ * Per-IP and per-user request limits, counted in Redis so every gateway replica shares them.
+ * Over the limit: RATE_LIMITED with HTTP 429 and how long to wait.
+ */
+export function redisRateLimits(redis: object, settings: RateLimitSettings): RateLimitCheck {
+  const limiter = (points: number, keyPrefix: string) =>
+    points > 0
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          useRedisPackage: true,
+          keyPrefix,
+          points,
+          duration: 60,
+        })
+      : undefined;
+  const perIp = limiter(settings.perIp, `${settings.namespace}:rate:ip`);
+  const perUser = limiter(settings.perUser, `${settings.namespace}:rate:user`);
+  const consume = async (limit: RateLimiterRedis | undefined, key: string) => {
+    try {
+      await limit?.consume(`{${key}}`);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        throw rateLimited(Math.ceil(error.msBeforeNext / 1000), { requestLevel: true });
+      }
+      throw error;
+    }
+  };
+  return async (ip, viewer) => {
+    await consume(perIp, ip);
+    if (viewer) await consume(perUser, viewer.id);
+  };
+}
