@@ -36,7 +36,7 @@ if (process.argv[1] === import.meta.filename) {
   const { supergraph, snapshots } = await composeSupergraph();
   for (const [name, sdl] of Object.entries(snapshots)) writeFileSync(join(schemaDir, name), sdl);
   writeFileSync(supergraphFile(), supergraph);
-  console.log(
-    `composed ${Object.keys(snapshots).length} subgraph(s) into schema/supergraph.graphql`,
+  process.stdout.write(
+    `composed ${Object.keys(snapshots).length} subgraph(s) into schema/supergraph.graphql\n`,
   );
 }

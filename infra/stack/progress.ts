@@ -1,12 +1,13 @@
-/** Progress lines for people watching `npm start` / `infra:up`. */
+/** Progress lines for people watching `npm start` / `infra:up` (a CLI, not a service log). */
+const line = (text: string) => process.stdout.write(`${text}\n`);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`.padStart(6);
 
 export const progress = {
-  step: (message: string) => console.log(`${elapsed()}  • ${message}`),
-  ok: (message: string) => console.log(`${elapsed()}  ✓ ${message}`),
+  step: (message: string) => line(`${elapsed()}  • ${message}`),
+  ok: (message: string) => line(`${elapsed()}  ✓ ${message}`),
   fail: (message: string) => console.error(`${elapsed()}  ✗ ${message}`),
-  info: (message: string) => console.log(`          ${message}`),
+  info: (message: string) => line(`          ${message}`),
 };
 
 export function secondsSince(start: number): string {
