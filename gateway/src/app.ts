@@ -1,4 +1,4 @@
-import { createAccessTokenVerifier, remoteKeys } from '@flock/auth';
+import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startHttpServer } from '@flock/service';
 import { createClient } from 'redis';
@@ -16,10 +16,7 @@ export async function startGateway(env: GatewayEnv, logger: Logger): Promise<Run
     checkRateLimits: redisRateLimits(redis, env.rateLimits),
     supergraphSdl: loadSupergraph(),
     subgraphUrls: env.subgraphUrls,
-    verifyAccessToken: createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
-      issuer: env.JWT_ISSUER,
-      audience: env.JWT_AUDIENCE,
-    }),
+    verifyAccessToken: verifierFromEnv(env),
     logger,
     sandbox: env.sandbox,
     introspection: env.introspection,

@@ -1,13 +1,19 @@
-import { envBool, envPort, loadEnv, localStack, redisModel, serviceModel } from '@flock/env';
+import {
+  envBool,
+  envPort,
+  loadEnv,
+  localStack,
+  redisModel,
+  serviceModel,
+  tokenVerificationModel,
+} from '@flock/env';
 import { z } from 'zod';
 
 const gatewayModel = z.object({
   ...serviceModel.shape,
+  ...tokenVerificationModel.shape,
   ...redisModel.shape,
   PORT: envPort.default(localStack.ports.gateway),
-  IDENTITY_JWKS_URL: z.url().default(localStack.jwksUrl),
-  JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
-  JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
   /** Override where a subgraph lives (default: the routing URL in the supergraph). */
   IDENTITY_URL: z.url().optional(),
   NETWORK_URL: z.url().optional(),

@@ -79,6 +79,18 @@ export function localKeys(jwks: JSONWebKeySet): JWTVerifyGetKey {
   return createLocalJWKSet(jwks);
 }
 
+/** The verifier of a service that is not identity: keys from identity's JWKS endpoint. */
+export function verifierFromEnv(env: {
+  IDENTITY_JWKS_URL: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+}): AccessTokenVerifier {
+  return createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  });
+}
+
 /** The viewer or UNAUTHENTICATED: for fields and mutations that need a signed-in user. */
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticatedError();

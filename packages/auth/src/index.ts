@@ -8,6 +8,7 @@ export {
   requireViewer,
   type TokenAudience,
   type Viewer,
+  verifierFromEnv,
 } from './access-token';
 export { type EmailTokenCipher, emailTokenCipher, loadSecretKey } from './email-token';
 export { loadSigningKey, type SigningKey } from './signing-key';

@@ -6,5 +6,7 @@ export {
   redisModel,
   serviceModel,
   smtpModel,
+  tokenModel,
+  tokenVerificationModel,
 } from './models';
 export { type LocalStack, localStack, resolveLocalStack, type ServiceName } from './stack';

@@ -37,3 +37,15 @@ export const smtpModel = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).default(localStack.smtpUrl),
   MAIL_FROM: z.string().default('Flock <no-reply@flock.local>'),
 });
+
+/** Who issues access tokens and for whom: identity signs with these, everyone checks them. */
+export const tokenModel = z.object({
+  JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
+  JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
+});
+
+/** Services that verify access tokens: the token settings plus where identity's JWKS is. */
+export const tokenVerificationModel = z.object({
+  ...tokenModel.shape,
+  IDENTITY_JWKS_URL: z.url().default(localStack.jwksUrl),
+});

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { createAccessTokenVerifier, remoteKeys } from '@flock/auth';
+import { verifierFromEnv } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startHttpServer } from '@flock/service';
@@ -14,10 +14,7 @@ import { buildSchema } from './schema';
 export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
   const redis = await connectRedis(env.REDIS_URL, logger);
   const timelines = new Timelines(redis, env.timelines);
-  const verifyAccessToken = createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
-    issuer: env.JWT_ISSUER,
-    audience: env.JWT_AUDIENCE,
-  });
+  const verifyAccessToken = verifierFromEnv(env);
   const apollo = new ApolloServer<FeedContext>({
     schema: buildSchema(),
     formatError: createErrorFormatter(logger),

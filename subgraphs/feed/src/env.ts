@@ -6,6 +6,7 @@ import {
   localStack,
   redisModel,
   serviceModel,
+  tokenVerificationModel,
 } from '@flock/env';
 import { z } from 'zod';
 import { defaultTimelineSettings, type TimelineSettings } from './domain/timelines';
@@ -14,12 +15,10 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
 
 const feedModel = z.object({
   ...serviceModel.shape,
+  ...tokenVerificationModel.shape,
   ...redisModel.shape,
   ...kafkaModel.shape,
   PORT: envPort.default(localStack.ports.feed),
-  IDENTITY_JWKS_URL: z.url().default(localStack.jwksUrl),
-  JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
-  JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
   KAFKA_GROUP_ID: z.string().default('feed'),
   /** A new consumer group replays history (true) or starts at the end of each topic. */
   FEED_FROM_BEGINNING: envBool.default(true),

@@ -8,20 +8,20 @@ import {
   postgresModel,
   redisModel,
   serviceModel,
+  tokenModel,
 } from '@flock/env';
 import { z } from 'zod';
 
 const identityModel = z
   .object({
     ...serviceModel.shape,
+    ...tokenModel.shape,
     ...postgresModel.shape,
     ...kafkaModel.shape,
     ...redisModel.shape,
     PORT: envPort.default(localStack.ports.identity),
     /** Overrides the database derived from POSTGRES_URL (db "identity"). */
     DATABASE_URL: z.url().optional(),
-    JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
-    JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
     /** Private Ed25519 JWK (JSON). Required in production; generated in development. */
     JWT_PRIVATE_KEY: z.string().optional(),
     /** 32 bytes, base64url: seals verification tokens for the mailer. Required in production. */

@@ -1,4 +1,4 @@
-import { createAccessTokenVerifier, remoteKeys } from '@flock/auth';
+import { verifierFromEnv } from '@flock/auth';
 import {
   allTopics,
   createKafka,
@@ -48,10 +48,7 @@ export async function startNetwork(env: NetworkEnv, logger: Logger): Promise<Run
   const { apollo, handler } = await createNetworkServer({
     driver,
     logger,
-    verifyAccessToken: createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
-      issuer: env.JWT_ISSUER,
-      audience: env.JWT_AUDIENCE,
-    }),
+    verifyAccessToken: verifierFromEnv(env),
   });
   const http = await startHttpServer({
     logger,

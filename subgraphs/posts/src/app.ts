@@ -1,4 +1,4 @@
-import { createAccessTokenVerifier, remoteKeys } from '@flock/auth';
+import { verifierFromEnv } from '@flock/auth';
 import { postgresOutbox } from '@flock/db';
 import {
   allTopics,
@@ -56,10 +56,7 @@ export async function startPosts(
   const { apollo, handler } = await createPostsServer({
     posts,
     logger,
-    verifyAccessToken: createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
-      issuer: env.JWT_ISSUER,
-      audience: env.JWT_AUDIENCE,
-    }),
+    verifyAccessToken: verifierFromEnv(env),
   });
   const http = await startHttpServer({
     logger,

@@ -1,17 +1,23 @@
 import { databaseUrlFor } from '@flock/db';
-import { envPort, kafkaModel, loadEnv, localStack, postgresModel, serviceModel } from '@flock/env';
+import {
+  envPort,
+  kafkaModel,
+  loadEnv,
+  localStack,
+  postgresModel,
+  serviceModel,
+  tokenVerificationModel,
+} from '@flock/env';
 import { z } from 'zod';
 
 const postsModel = z.object({
   ...serviceModel.shape,
+  ...tokenVerificationModel.shape,
   ...postgresModel.shape,
   ...kafkaModel.shape,
   PORT: envPort.default(localStack.ports.posts),
   /** Overrides the database derived from POSTGRES_URL (db "posts"). */
   DATABASE_URL: z.url().optional(),
-  IDENTITY_JWKS_URL: z.url().default(localStack.jwksUrl),
-  JWT_ISSUER: z.string().min(1).default('urn:flock:identity'),
-  JWT_AUDIENCE: z.string().min(1).default('urn:flock:api'),
 });
 
 export type PostsEnv = ReturnType<typeof loadPostsEnv>;
