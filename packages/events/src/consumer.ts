@@ -49,6 +49,8 @@ export interface ConsumerOptions {
 export interface RunningConsumer {
   /** True once the consumer has joined its group and not crashed since. */
   isReady(): boolean;
+  /** A /readyz check: rejects until the consumer is in its group. */
+  readiness(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -196,6 +198,9 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
 
   return {
     isReady: () => ready,
+    readiness: async () => {
+      if (!ready) throw new Error('consumer has not joined its group');
+    },
     stop: async () => {
       await consumer.disconnect();
       await dlqProducer.disconnect();

@@ -33,8 +33,10 @@ export interface OutboxRelayOptions {
 export interface OutboxRelay {
   /** Publish now instead of at the next tick (call after committing a write). */
   kick(): void;
-  /** True while the last attempt succeeded: a readiness signal. */
+  /** True while the last attempt succeeded. */
   isHealthy(): boolean;
+  /** A /readyz check: rejects while the relay cannot publish. */
+  readiness(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export function startOutboxRelay({
       wake?.();
     },
     isHealthy: () => healthy,
+    readiness: async () => {
+      if (!healthy) throw new Error('outbox relay cannot reach Kafka');
+    },
     async stop() {
       stopped = true;
       wake?.();

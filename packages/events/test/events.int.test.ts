@@ -12,7 +12,6 @@ import {
   EventPublisher,
   ensureTopics,
   on,
-  type RunningConsumer,
   startConsumer,
 } from '../src';
 
@@ -34,7 +33,8 @@ function testTopic() {
 
 const fastRetry = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 50 };
 let publisher: EventPublisher;
-const running: RunningConsumer[] = [];
+/** Everything to stop after the tests. */
+const running: { stop(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   publisher = await EventPublisher.connect(kafka, 'events-test');
@@ -72,7 +72,7 @@ async function readDeadLetters(topic: string): Promise<KafkaMessage[]> {
       seen.push(message);
     },
   });
-  running.push({ isReady: () => true, stop: () => consumer.disconnect() });
+  running.push({ stop: () => consumer.disconnect() });
   return seen;
 }
 

@@ -32,9 +32,7 @@ export async function startFeedWorker(env: FeedEnv, logger: Logger): Promise<Run
     port: env.PORT,
     readiness: {
       redis: () => redis.ping(),
-      kafka: async () => {
-        if (!consumer.isReady()) throw new Error('consumer has not joined its group');
-      },
+      kafka: consumer.readiness,
     },
   });
   return {

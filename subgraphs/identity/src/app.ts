@@ -75,9 +75,7 @@ export async function startIdentity(env: IdentityEnv, logger: Logger): Promise<R
     readiness: {
       postgres: () => prisma.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
-      outbox: async () => {
-        if (!relay.isHealthy()) throw new Error('outbox relay cannot reach Kafka');
-      },
+      outbox: relay.readiness,
     },
   });
 

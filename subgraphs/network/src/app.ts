@@ -61,12 +61,8 @@ export async function startNetwork(env: NetworkEnv, logger: Logger): Promise<Run
     },
     readiness: {
       neo4j: () => driver.verifyConnectivity(),
-      kafka: async () => {
-        if (!consumer.isReady()) throw new Error('consumer has not joined its group');
-      },
-      outbox: async () => {
-        if (!relay.isHealthy()) throw new Error('outbox relay cannot reach Kafka');
-      },
+      kafka: consumer.readiness,
+      outbox: relay.readiness,
     },
   });
 

@@ -65,9 +65,7 @@ export async function startPosts(
     handler,
     readiness: {
       postgres: () => prisma.$queryRaw`SELECT 1`,
-      outbox: async () => {
-        if (!relay.isHealthy()) throw new Error('outbox relay cannot reach Kafka');
-      },
+      outbox: relay.readiness,
     },
   });
   return {

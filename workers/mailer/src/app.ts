@@ -54,9 +54,7 @@ export async function startMailer(env: MailerEnv, logger: Logger): Promise<Runni
     port: env.PORT,
     readiness: {
       postgres: () => prisma.$queryRaw`SELECT 1`,
-      kafka: async () => {
-        if (!consumer.isReady()) throw new Error('consumer has not joined its group');
-      },
+      kafka: consumer.readiness,
       smtp: () => transport.verify(),
     },
   });
