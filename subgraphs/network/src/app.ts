@@ -49,16 +49,13 @@ export async function startNetwork(env: NetworkEnv, logger: Logger): Promise<Run
     driver,
     logger,
     verifyAccessToken: verifierFromEnv(env),
+    onOutboxWrite: () => relay.kick(),
   });
   const http = await startHttpServer({
     logger,
     host: env.HOST,
     port: env.PORT,
-    handler: async (req, res) => {
-      await handler(req, res);
-      // A follow/unfollow may have written to the outbox: publish without waiting a tick.
-      if (req.method === 'POST') relay.kick();
-    },
+    handler,
     readiness: {
       neo4j: () => driver.verifyConnectivity(),
       kafka: consumer.readiness,

@@ -10,12 +10,19 @@ export interface NetworkContext {
   /** The verified token's claims: `$jwt` in Cypher, checked by @authentication. */
   jwt?: { sub: string; sid: string };
   cypherParams: { now: string; correlationId: string };
+  /** Called after a mutation that may have written to the outbox. */
+  onOutboxWrite: () => void;
 }
 
-export function createContext(driver: Driver, viewer: Viewer | null): NetworkContext {
+export function createContext(
+  driver: Driver,
+  viewer: Viewer | null,
+  onOutboxWrite: () => void,
+): NetworkContext {
   return {
     viewer,
     driver,
+    onOutboxWrite,
     ...(viewer ? { jwt: { sub: viewer.id, sid: viewer.sessionId } } : {}),
     cypherParams: {
       now: new Date().toISOString(),

@@ -19,6 +19,7 @@ export interface NetworkServerDeps {
   driver: Driver;
   verifyAccessToken: AccessTokenVerifier;
   logger: Logger;
+  onOutboxWrite: () => void;
 }
 
 export async function createNetworkServer(deps: NetworkServerDeps) {
@@ -32,7 +33,11 @@ export async function createNetworkServer(deps: NetworkServerDeps) {
   const handler = graphqlHandler({
     server: apollo,
     context: async (req) =>
-      createContext(deps.driver, await deps.verifyAccessToken(req.headers.authorization)),
+      createContext(
+        deps.driver,
+        await deps.verifyAccessToken(req.headers.authorization),
+        deps.onOutboxWrite,
+      ),
   });
   return { apollo, handler };
 }

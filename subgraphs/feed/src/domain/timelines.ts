@@ -163,8 +163,9 @@ export class Timelines {
   /** The viewer's home page: their timeline merged with the authors above the threshold. */
   async homePage(userId: string, first: number, cursor?: Cursor): Promise<TimelinePage> {
     const home = this.keys.home(userId);
-    if (!(await this.redis.exists(home))) await this.regenerateHome(userId);
-    await this.redis.expire(home, this.settings.homeTtlSeconds);
+    // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included.
+    const alive = await this.redis.expire(home, this.settings.homeTtlSeconds);
+    if (!alive) await this.regenerateHome(userId);
     const celebrities = await this.followeesAboveThreshold(userId);
     return this.page([home, ...celebrities.map((id) => this.keys.posts(id))], first, cursor);
   }

@@ -8,6 +8,13 @@ import { type Driver, int } from 'neo4j-driver';
 export function neo4jOutbox(driver: Driver): OutboxStore {
   return {
     async publishPending(limit, publish) {
+      // Idle polls only read: the write transaction (and its lock) is taken when there is work.
+      const { records } = await driver.executeQuery(
+        'RETURN EXISTS { (:OutboxPending) } AS pending',
+        {},
+        { routing: 'READ' },
+      );
+      if (records[0]?.get('pending') !== true) return 0;
       const session = driver.session();
       try {
         return await session.executeWrite(async (tx) => {

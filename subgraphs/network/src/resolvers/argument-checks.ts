@@ -31,7 +31,8 @@ const checks: Record<string, Record<string, Check>> = {
 
 /**
  * Runs our checks before the resolvers @neo4j/graphql generated for Cypher fields, so bad
- * input gets our coded errors instead of a failed Cypher statement.
+ * input gets our coded errors instead of a failed Cypher statement; after a mutation, wakes
+ * the outbox relay.
  */
 export function withArgumentChecks(schema: GraphQLSchema): GraphQLSchema {
   for (const [typeName, fields] of Object.entries(checks)) {
@@ -42,7 +43,10 @@ export function withArgumentChecks(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve as GraphQLFieldResolver<unknown, NetworkContext>;
       field.resolve = async (source, args, ctx, info) => {
         await check(args, ctx);
-        return resolve(source, args, ctx, info);
+        const result = await resolve(source, args, ctx, info);
+        // follow/unfollow wrote their event in the same transaction: publish it now.
+        if (typeName === 'Mutation') ctx.onOutboxWrite();
+        return result;
       };
     }
   }
