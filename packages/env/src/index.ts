@@ -1,4 +1,11 @@
-export { EnvError, envBool, envList, envPort, loadEnv } from './load-env';
+export {
+  EnvError,
+  envBool,
+  envList,
+  envPort,
+  loadEnv,
+  requiredInProduction,
+} from './load-env';
 export {
   kafkaModel,
   neo4jModel,

@@ -44,3 +44,17 @@ export const envList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string()).min(1));
+
+/**
+ * A refinement for secrets that development generates but production must be given:
+ * `schema.superRefine(requiredInProduction(['JWT_PRIVATE_KEY']))`.
+ */
+export function requiredInProduction<K extends string>(names: readonly K[]) {
+  return (env: { NODE_ENV?: string } & Partial<Record<K, unknown>>, ctx: z.RefinementCtx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of names) {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
+    }
+  };
+}

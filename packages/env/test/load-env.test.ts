@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { EnvError, kafkaModel, loadEnv, redisModel, resolveLocalStack, serviceModel } from '../src';
+import {
+  EnvError,
+  kafkaModel,
+  loadEnv,
+  redisModel,
+  requiredInProduction,
+  resolveLocalStack,
+  serviceModel,
+} from '../src';
 
 const schema = z.object({
   ...serviceModel.shape,
@@ -37,6 +45,18 @@ describe('loadEnv', () => {
 
   it('treats an empty value as unset', () => {
     expect(() => loadEnv(schema, { PORT: '1', JWT_ISSUER: '' })).toThrow(/JWT_ISSUER: is required/);
+  });
+});
+
+describe('requiredInProduction', () => {
+  const secrets = z
+    .object({ ...serviceModel.shape, SECRET: z.string().optional() })
+    .superRefine(requiredInProduction(['SECRET']));
+
+  it('lets development run without the secret and stops production without it', () => {
+    expect(loadEnv(secrets, {}).SECRET).toBeUndefined();
+    expect(() => loadEnv(secrets, { NODE_ENV: 'production' })).toThrow(/SECRET: is required/);
+    expect(loadEnv(secrets, { NODE_ENV: 'production', SECRET: 's' }).SECRET).toBe('s');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   localStack,
   postgresModel,
   redisModel,
+  requiredInProduction,
   serviceModel,
   tokenModel,
 } from '@flock/env';
@@ -31,13 +32,7 @@ const identityModel = z
     VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
     DEV_KEYS_DIR: z.string().default(localStack.devKeysDir),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const name of ['JWT_PRIVATE_KEY', 'EMAIL_TOKEN_KEY'] as const) {
-      if (!env[name])
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
-    }
-  });
+  .superRefine(requiredInProduction(['JWT_PRIVATE_KEY', 'EMAIL_TOKEN_KEY']));
 
 export type IdentityEnv = ReturnType<typeof loadIdentityEnv>;
 

@@ -6,6 +6,7 @@ import {
   loadEnv,
   localStack,
   postgresModel,
+  requiredInProduction,
   serviceModel,
   smtpModel,
 } from '@flock/env';
@@ -26,15 +27,7 @@ const mailerModel = z
     DEV_KEYS_DIR: z.string().default(localStack.devKeysDir),
     KAFKA_GROUP_ID: z.string().default('mailer'),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.EMAIL_TOKEN_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['EMAIL_TOKEN_KEY'],
-        message: 'is required in production',
-      });
-    }
-  });
+  .superRefine(requiredInProduction(['EMAIL_TOKEN_KEY']));
 
 export type MailerEnv = ReturnType<typeof loadMailerEnv>;
 
