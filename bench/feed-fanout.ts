@@ -12,11 +12,13 @@ import { localStack } from '@flock/env';
 import { createKafka, EventPublisher, on, postCreated, startConsumer } from '@flock/events';
 import { defaultTimelineSettings, type FeedRedis, Timelines } from '@flock/feed/timelines';
 import { createLogger } from '@flock/logger';
-import { createClient } from 'redis';
+import { connectRedis } from '@flock/redis';
 import { machine } from './lib';
 
-const redis: FeedRedis = createClient({ url: localStack.redisUrl });
-await redis.connect();
+const redis: FeedRedis = await connectRedis({
+  url: localStack.redisUrl,
+  logger: createLogger({ service: 'bench' }),
+});
 const prefix = `benchfanout${Date.now().toString(36)}`;
 const timelines = new Timelines(redis, {
   ...defaultTimelineSettings,
@@ -30,6 +32,24 @@ async function inBatches<T>(items: T[], size: number, write: (item: T) => Promis
     await Promise.all(items.slice(i, i + size).map(write));
 }
 
+/** Redis's own time per call of a command so far (INFO commandstats): calls and µs. */
+async function commandStats(command: string) {
+  const line = (await redis.info('commandstats'))
+    .split('\n')
+    .find((l) => l.startsWith(`cmdstat_${command}:`));
+  const calls = Number(/calls=(\d+)/.exec(line ?? '')?.[1] ?? 0);
+  const usec = Number(/usec=(\d+)/.exec(line ?? '')?.[1] ?? 0);
+  return { calls, usec };
+}
+
+/** µs Redis itself spent per call of `command` while `work` ran. */
+async function serverMicrosPerCall(command: string, work: () => Promise<unknown>) {
+  const before = await commandStats(command);
+  await work();
+  const after = await commandStats(command);
+  return (after.usec - before.usec) / Math.max(after.calls - before.calls, 1);
+}
+
 async function run(followers: number) {
   const author = randomUUID();
   const ids = Array.from({ length: followers }, () => randomUUID());
@@ -41,19 +61,23 @@ async function run(followers: number) {
 
   // The limit: pipelined ZADDs to the same number of keys, nothing else.
   let t = performance.now();
-  await inBatches(ids, 1000, (id) =>
-    redis.zAdd(`${prefix}:raw:{u:${id}}`, { score: 1, value: 'x' }),
+  const zaddMicros = await serverMicrosPerCall('zadd', () =>
+    inBatches(ids, 1000, (id) => redis.zAdd(`${prefix}:raw:{u:${id}}`, { score: 1, value: 'x' })),
   );
   const rawSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  const report = await timelines.postCreated({
-    postId: randomUUID(),
-    authorId: author,
-    replyToId: null,
-    createdAt: new Date().toISOString(),
+  let report: Awaited<ReturnType<typeof timelines.postCreated>> | undefined;
+  const deliveryMicros = await serverMicrosPerCall('evalsha', async () => {
+    report = await timelines.postCreated({
+      postId: randomUUID(),
+      authorId: author,
+      replyToId: null,
+      createdAt: new Date().toISOString(),
+    });
   });
   const seconds = (performance.now() - t) / 1000;
+  if (!report) throw new Error('no fan-out report');
   const p99At = report.batches.find(
     (_, i, all) => all.slice(0, i + 1).reduce((n, b) => n + b.size, 0) >= 0.99 * followers,
   );
@@ -64,6 +88,8 @@ async function run(followers: number) {
     perSecond: Math.round(report.delivered / seconds),
     p99Ms: Math.round(p99At?.doneAtMs ?? seconds * 1000),
     rawPerSecond: Math.round(followers / rawSeconds),
+    zaddMicros,
+    deliveryMicros,
   };
 }
 
@@ -110,11 +136,11 @@ await redis.quit();
 
 const rows = results.map(
   (r) =>
-    `| ${r.followers.toLocaleString('en')} | ${r.seconds.toFixed(2)} s | ${r.perSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.rawPerSecond.toLocaleString('en')} |`,
+    `| ${r.followers.toLocaleString('en')} | ${r.seconds.toFixed(2)} s | ${r.perSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.rawPerSecond.toLocaleString('en')} | ${r.deliveryMicros.toFixed(1)} µs / ${r.zaddMicros.toFixed(1)} µs |`,
 );
 const report = `\n## ${new Date().toISOString()}\n\n${machine()}; Redis ${localStack.redisUrl} on the same machine.\n
-| followers | fan-out until the last home holds it | deliveries/s | 99% delivered by | raw pipelined ZADD/s (limit) |
-|---|---|---|---|---|
+| followers | fan-out until the last home holds it | deliveries/s | 99% delivered by | raw pipelined ZADD/s (limit) | Redis's own time per delivery / per raw ZADD |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Kafka hop (publish → consumed by a subscribed consumer): ${hop} ms. Post-to-timeline for the

@@ -1,7 +1,7 @@
 import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
+import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
-import { createClient } from 'redis';
 import type { GatewayEnv } from './env';
 import { redisRateLimits } from './rate-limits';
 import { createGatewayServer } from './server';
@@ -9,10 +9,8 @@ import { loadSupergraph } from './supergraph';
 
 /** Starts the gateway over the committed supergraph: used by main() and by tests. */
 export async function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningService> {
-  const redis = createClient({ url: env.REDIS_URL });
-  redis.on('error', (err) => logger.error({ err }, 'redis error'));
-  await redis.connect();
-  const { apollo, handler } = await createGatewayServer({
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
     checkRateLimits: redisRateLimits(redis, env.rateLimits),
     supergraphSdl: loadSupergraph(),
     subgraphUrls: env.subgraphUrls,
@@ -40,6 +38,7 @@ export async function startGateway(env: GatewayEnv, logger: Logger): Promise<Run
     steps: [
       { name: 'http', close: () => http.close() },
       { name: 'apollo', close: () => apollo.stop() },
+      { name: 'subgraph connections', close: closeSubgraphConnections },
       { name: 'redis', close: () => redis.quit() },
     ],
   };

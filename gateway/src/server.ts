@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
+import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
 
 export interface GatewayContext {
@@ -42,12 +43,14 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /** The gateway: authenticates each request, plans it over the static supergraph. */
 export async function createGatewayServer(options: GatewayOptions) {
+  const subgraphs = subgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    // Node's own fetch (undici, keep-alive) costs less CPU per subgraph call than the
-    // default make-fetch-happen.
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetch }),
+      new ForwardingDataSource({
+        url: options.subgraphUrls[name] ?? url,
+        fetcher: subgraphs.fetcher,
+      }),
   });
   // Query depth, aliases, cost, tokens and directives are bounded before planning.
   const armor = new ApolloArmor({
@@ -90,5 +93,5 @@ export async function createGatewayServer(options: GatewayOptions) {
       };
     },
   });
-  return { apollo, handler };
+  return { apollo, handler, closeSubgraphConnections: subgraphs.close };
 }

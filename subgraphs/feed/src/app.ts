@@ -3,16 +3,16 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { verifierFromEnv } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
+import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
 import { Timelines } from './domain/timelines';
 import type { FeedEnv } from './env';
-import { connectRedis } from './redis';
 import type { FeedContext } from './resolvers';
 import { buildSchema } from './schema';
 
 /** The feed subgraph: reads timelines from Redis (the worker writes them). */
 export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
-  const redis = await connectRedis(env.REDIS_URL, logger);
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const timelines = new Timelines(redis, env.timelines);
   const verifyAccessToken = verifierFromEnv(env);
   const apollo = new ApolloServer<FeedContext>({

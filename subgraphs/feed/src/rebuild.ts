@@ -1,9 +1,9 @@
 import { createLogger } from '@flock/logger';
+import { connectRedis } from '@flock/redis';
 import { runMain } from '@flock/service';
 import { Timelines } from './domain/timelines';
 import { loadFeedEnv } from './env';
 import { rebuildFeed } from './events/rebuild';
-import { connectRedis } from './redis';
 
 // `npm run feed:rebuild`: empty the feed's Redis keys and replay the topics into them.
 runMain('feed-rebuild', async () => {
@@ -13,7 +13,7 @@ runMain('feed-rebuild', async () => {
     level: env.LOG_LEVEL,
     pretty: env.LOG_PRETTY,
   });
-  const redis = await connectRedis(env.REDIS_URL, logger);
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const report = await rebuildFeed({
     redis,
     timelines: new Timelines(redis, env.timelines),

@@ -1,17 +1,17 @@
 import { allTopics, createKafka, ensureTopics, startConsumer } from '@flock/events';
 import type { Logger } from '@flock/logger';
+import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
 import { Timelines } from './domain/timelines';
 import type { FeedEnv } from './env';
 import { feedSubscriptions } from './events/handlers';
-import { connectRedis } from './redis';
 
 /**
  * The feed worker: consumes the events into Redis. Its own process, so it scales by
  * consumer-group membership apart from the GraphQL server.
  */
 export async function startFeedWorker(env: FeedEnv, logger: Logger): Promise<RunningService> {
-  const redis = await connectRedis(env.REDIS_URL, logger);
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const timelines = new Timelines(redis, env.timelines);
   const kafka = createKafka({
     clientId: env.KAFKA_CLIENT_ID ?? 'feed-worker',

@@ -11,8 +11,8 @@ import {
   userRegistered,
   userUnfollowed,
 } from '@flock/events';
+import { createRedis } from '@flock/redis';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
-import { createClient } from 'redis';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTimelineSettings, type FeedRedis, Timelines } from '../src/domain/timelines';
@@ -22,7 +22,7 @@ import { rebuildFeed } from '../src/events/rebuild';
 const stack = resolveLocalStack(process.env);
 const logger = testLogger();
 const kafka = createKafka({ clientId: 'feed-rebuild-test', brokers: [stack.kafkaBroker], logger });
-const redis: FeedRedis = createClient({ url: stack.redisUrl });
+const redis: FeedRedis = createRedis({ url: stack.redisUrl, logger });
 // A key prefix of its own: this test flushes and rebuilds only its own projection.
 const timelines = new Timelines(redis, {
   ...defaultTimelineSettings,

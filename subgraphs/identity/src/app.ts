@@ -14,9 +14,9 @@ import {
   startOutboxRelay,
 } from '@flock/events';
 import type { Logger } from '@flock/logger';
+import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { createClient } from 'redis';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
 import { redisLoginLimiter } from './domain/login-limiter';
@@ -27,9 +27,7 @@ import { createIdentityServer } from './server';
 /** Connects everything identity needs and starts listening: used by main() and by tests. */
 export async function startIdentity(env: IdentityEnv, logger: Logger): Promise<RunningService> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) });
-  const redis = createClient({ url: env.REDIS_URL });
-  redis.on('error', (err) => logger.error({ err }, 'redis error'));
-  await redis.connect();
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
 
   const kafka = createKafka({
     clientId: env.KAFKA_CLIENT_ID ?? 'identity',

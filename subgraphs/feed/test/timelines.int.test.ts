@@ -1,0 +1,88 @@
+import { resolveLocalStack } from '@flock/env';
+import { createRedis } from '@flock/redis';
+import { testLogger, uniqueId } from '@flock/testing';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENTINEL } from '../src/domain/keys';
+import { defaultTimelineSettings, type FeedRedis, Timelines } from '../src/domain/timelines';
+
+const redis: FeedRedis = createRedis({
+  url: resolveLocalStack(process.env).redisUrl,
+  logger: testLogger(),
+});
+const timelines = new Timelines(redis, {
+  ...defaultTimelineSettings,
+  prefix: uniqueId('feedtl').replace('_', ''),
+  homeCap: 5,
+  fanoutBatch: 3,
+});
+const keys = timelines.keys;
+
+beforeAll(() => redis.connect());
+afterAll(async () => {
+  for await (const found of redis.scanIterator({ MATCH: keys.pattern, COUNT: 1000 })) {
+    for (const key of found) await redis.unlink(key);
+  }
+  await redis.quit();
+});
+
+let clock = Date.parse('2026-01-01T00:00:00Z');
+/** Event times that only move forward. */
+function tick(ms: number): number {
+  clock += ms;
+  return clock;
+}
+const post = (authorId: string) => ({
+  postId: uuidv7(),
+  authorId,
+  replyToId: null,
+  createdAt: new Date(tick(1000)).toISOString(),
+});
+
+async function follow(followerId: string, followeeId: string) {
+  await timelines.followed({ followerId, followeeId, at: tick(1) });
+}
+
+describe('fan-out to home timelines (real Redis)', () => {
+  it('reaches every active follower across batches, skips inactive ones, and caps homes', async () => {
+    const author = uuidv7();
+    const active = Array.from({ length: 10 }, () => uuidv7());
+    const inactive = uuidv7();
+    for (const id of [author, ...active]) await timelines.userRegistered(id);
+    for (const id of [...active, inactive]) await follow(id, author);
+    // Following creates no home for a user who has none: they stay inactive.
+    expect(await redis.exists(keys.home(inactive))).toBe(0);
+
+    const posts = Array.from({ length: 8 }, () => post(author));
+    const reports = [];
+    for (const p of posts) reports.push(await timelines.postCreated(p));
+
+    // 11 followers in batches of 3: every batch written, the inactive one skipped.
+    expect(reports.at(-1)).toMatchObject({ followers: 11, delivered: 11 });
+    expect(reports.at(-1)?.batches.map((b) => b.size)).toEqual([3, 3, 3, 2]);
+    expect(await redis.exists(keys.home(inactive))).toBe(0);
+
+    const newest = posts
+      .slice(-5)
+      .reverse()
+      .map((p) => `${p.postId}:${author}`);
+    for (const id of [author, ...active]) {
+      const home = await redis.zRange(keys.home(id), 0, -1, { REV: true });
+      // Capped at 5 entries plus the sentinel that keeps an empty home alive.
+      expect(home).toEqual([...newest, SENTINEL]);
+    }
+  });
+
+  it('loads its script again when Redis has forgotten it', async () => {
+    const author = uuidv7();
+    const follower = uuidv7();
+    for (const id of [author, follower]) await timelines.userRegistered(id);
+    await follow(follower, author);
+    await redis.scriptFlush();
+    const p = post(author);
+    await timelines.postCreated(p);
+    expect(await redis.zScore(keys.home(follower), `${p.postId}:${author}`)).toBe(
+      Date.parse(p.createdAt),
+    );
+  });
+});
