@@ -4,6 +4,7 @@
  * (post ids only) for the gateway's overhead. Needs the stack: `npm start`, then
  * `npm run bench:feed`.
  */
+import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStack } from '@flock/env';
@@ -77,6 +78,40 @@ const open = await load('(b) gateway, same query, fixed 200 req/s', {
   duration: 15,
   ...request(HOME),
 });
+// The same closed loop through a second gateway with its entity cache off: every page then
+// calls posts and identity too (the cost before the cache, and of a cold cache).
+const uncachedPort = localStack.ports.gateway + 100;
+const uncachedGateway = spawn(
+  join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
+  ['src/main.ts'],
+  {
+    cwd: join(import.meta.dirname, '..', 'gateway'),
+    env: {
+      ...process.env,
+      PORT: String(uncachedPort),
+      ENTITY_CACHE_MAX_ENTRIES: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'inherit',
+  },
+);
+const uncachedUrl = `http://127.0.0.1:${uncachedPort}/graphql`;
+for (;;) {
+  try {
+    await graphql(uncachedUrl, HOME, {}, reader.token);
+    break;
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+const uncached = await load('(a) without the entity cache (posts and identity called every time)', {
+  url: uncachedUrl,
+  connections: 50,
+  duration: 15,
+  ...request(HOME),
+});
+uncachedGateway.kill('SIGTERM');
+
 const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 connections', {
   url: feed,
   connections: 50,
@@ -86,6 +121,6 @@ const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 conn
   ),
 });
 
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, open, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
 console.log(report);
 appendFileSync(join(import.meta.dirname, 'results', 'feed-read.md'), report);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 
@@ -15,6 +16,20 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** Share of CPU time the hypervisor gave to other guests during the run (Linux only). */
+  stolen?: number;
+}
+
+/** The machine-wide CPU counters of /proc/stat: total and stolen jiffies. */
+function cpuCounters(): { total: number; steal: number } | undefined {
+  try {
+    const fields =
+      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ??
+      [];
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A closed-loop load of `connections` concurrent clients for `seconds`, bounded and local. */
@@ -26,8 +41,15 @@ export async function load(
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     throw new Error('benchmarks only target services on this machine');
   }
+  const before = cpuCounters();
   const result = await autocannon({ duration: 15, ...options });
+  const after = cpuCounters();
+  const stolen =
+    before && after && after.total > before.total
+      ? (after.steal - before.steal) / (after.total - before.total)
+      : undefined;
   return {
+    stolen,
     name,
     requests: result.requests.total,
     errors: result.errors,
@@ -41,11 +63,11 @@ export async function load(
 export function table(results: LoadResult[]): string {
   const rows = results.map(
     (r) =>
-      `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`,
+      `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.stolen === undefined ? '?' : `${Math.round(r.stolen * 100)} %`} |`,
   );
   return [
-    '| scenario | requests | req/s | p50 ms | p99 ms | errors |',
-    '|---|---|---|---|---|---|',
+    '| scenario | requests | req/s | p50 ms | p99 ms | errors | CPU stolen by the host |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

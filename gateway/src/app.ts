@@ -2,6 +2,7 @@ import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
+import { EntityCache } from './entity-cache';
 import type { GatewayEnv } from './env';
 import { redisRateLimits } from './rate-limits';
 import { createGatewayServer } from './server';
@@ -19,6 +20,8 @@ export async function startGateway(env: GatewayEnv, logger: Logger): Promise<Run
     sandbox: env.sandbox,
     introspection: env.introspection,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    entityCache:
+      env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined,
   });
   const http = await startHttpServer({
     logger,

@@ -27,6 +27,9 @@ const gatewayModel = z.object({
    *  Default: on in production (1200 and 600), off elsewhere (load tests run from one IP). */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /** Entities kept by the gateway's entity cache (how long: each subgraph's Cache-Control);
+   *  0 turns it off. */
+  ENTITY_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(100_000),
   RATE_LIMIT_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_-]+$/)

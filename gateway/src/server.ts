@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
+import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
 
@@ -29,9 +30,24 @@ export interface GatewayOptions {
   introspection: boolean;
   maxBodyBytes: number;
   checkRateLimits: RateLimitCheck;
+  /** Entities subgraphs mark cacheable (Cache-Control), kept between requests; none if unset. */
+  entityCache?: EntityCache;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
+    private readonly subgraph: string,
+    private readonly entityCache: EntityCache | undefined,
+  ) {
+    super(config);
+  }
+
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    if (!this.entityCache) return super.process(options);
+    return this.entityCache.process(this.subgraph, options, (o) => super.process(o));
+  }
+
   override willSendRequest({
     request,
     context,
@@ -47,10 +63,11 @@ export async function createGatewayServer(options: GatewayOptions) {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({
-        url: options.subgraphUrls[name] ?? url,
-        fetcher: subgraphs.fetcher,
-      }),
+      new ForwardingDataSource(
+        { url: options.subgraphUrls[name] ?? url, fetcher: subgraphs.fetcher },
+        name,
+        options.entityCache,
+      ),
   });
   // Query depth, aliases, cost, tokens and directives are bounded before planning.
   const armor = new ApolloArmor({

@@ -6,11 +6,17 @@ import { errorOf, graphql, startTestStack, type TestStack } from './harness';
 
 const THRESHOLD = 5;
 let services: TestStack;
+/** Every query the posts subgraph makes (Prisma model.operation). */
+const postsQueries: string[] = [];
 const redis = createClient({ url: resolveLocalStack(process.env).redisUrl });
 
 beforeAll(async () => {
   await redis.connect();
-  services = await startTestStack({ network: true, feed: { fanoutThreshold: THRESHOLD } });
+  services = await startTestStack({
+    network: true,
+    feed: { fanoutThreshold: THRESHOLD },
+    postsHooks: { onQuery: (model, operation) => postsQueries.push(`${model}.${operation}`) },
+  });
 }, 120_000);
 afterAll(async () => {
   await services?.stop();
@@ -239,5 +245,60 @@ describe('home timelines through the gateway', () => {
       { token: viewer.token },
     );
     expect(errorOf(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'homeFeed.first' });
+  });
+});
+
+describe("the gateway's entity cache on home pages", () => {
+  const LIKES = `query { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }`;
+  const likesOf = async (viewer: Member) => {
+    const r = await graphql<any>(services.gatewayUrl, LIKES, {}, { token: viewer.token });
+    expect(r.errors).toBeUndefined();
+    return r.data.homeFeed.edges.map((e: any) => e.node);
+  };
+
+  it('reads bodies and authors of a page it has just served without calling posts again', async () => {
+    const reader = await member();
+    const author = await member();
+    await follow(reader, author);
+    const posted = [await post(author, 'one'), await post(author, 'two')];
+    const first = await pollFor(
+      async () => {
+        const page = await home(reader);
+        return posted.every((id) => page.edges.some((e: any) => e.node.id === id)) && page;
+      },
+      { description: 'both posts at home' },
+    );
+    postsQueries.length = 0;
+    const again = await home(reader);
+    expect(again).toEqual(first);
+    expect(postsQueries).toEqual([]);
+  });
+
+  it("keeps each viewer's private fields to that viewer", async () => {
+    const liker = await member();
+    const other = await member();
+    const author = await member();
+    await follow(liker, author);
+    await follow(other, author);
+    const id = await post(author, 'like me');
+    for (const viewer of [liker, other]) {
+      await pollFor(async () => (await likesOf(viewer)).some((n: any) => n.id === id), {
+        description: 'the post at home',
+      });
+    }
+    const like = await graphql(
+      services.gatewayUrl,
+      'mutation($id: ID!) { likePost(id: $id) { id } }',
+      { id },
+      { token: liker.token },
+    );
+    expect(like.errors).toBeUndefined();
+    // The liker's own cached "false" lasts at most its max-age (5 s).
+    await pollFor(
+      async () => (await likesOf(liker)).find((n: any) => n.id === id)?.viewerHasLiked === true,
+      { description: "the liker's like", timeoutMs: 15_000 },
+    );
+    const seenByOther = (await likesOf(other)).find((n: any) => n.id === id);
+    expect(seenByOther.viewerHasLiked).toBe(false);
   });
 });

@@ -39,8 +39,8 @@ const post = (authorId: string) => ({
   createdAt: new Date(tick(1000)).toISOString(),
 });
 
-async function follow(followerId: string, followeeId: string) {
-  await timelines.followed({ followerId, followeeId, at: tick(1) });
+async function follow(followerId: string, followeeId: string, via = timelines) {
+  await via.followed({ followerId, followeeId, at: tick(1) });
 }
 
 describe('fan-out to home timelines (real Redis)', () => {
@@ -84,5 +84,29 @@ describe('fan-out to home timelines (real Redis)', () => {
     expect(await redis.zScore(keys.home(follower), `${p.postId}:${author}`)).toBe(
       Date.parse(p.createdAt),
     );
+  });
+
+  it('merges an author at read time exactly while they are above the threshold', async () => {
+    const hybrid = new Timelines(redis, { ...timelines.settings, fanoutThreshold: 2 });
+    const author = uuidv7();
+    const fans = Array.from({ length: 3 }, () => uuidv7());
+    for (const id of [author, ...fans]) await hybrid.userRegistered(id);
+    const unfollow = (id: string) =>
+      hybrid.unfollowed({ followerId: id, followeeId: author, at: tick(1) });
+    for (const id of fans.slice(0, 2)) await follow(id, author, hybrid);
+    expect(await redis.sIsMember(keys.celebrities, author)).toBe(0);
+
+    await follow(fans[2] as string, author, hybrid);
+    expect(await redis.sIsMember(keys.celebrities, author)).toBe(1);
+    const p = post(author);
+    expect(await hybrid.postCreated(p)).toMatchObject({ skipped: 'above-threshold' });
+    const reader = fans[0] as string;
+    // Not written to the follower's home, yet on their page.
+    expect(await redis.zScore(keys.home(reader), `${p.postId}:${author}`)).toBeNull();
+    const page = await hybrid.homePage(reader, 5);
+    expect(page.entries.map((e) => e.postId)).toContain(p.postId);
+
+    await unfollow(fans[2] as string);
+    expect(await redis.sIsMember(keys.celebrities, author)).toBe(0);
   });
 });

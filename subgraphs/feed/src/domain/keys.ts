@@ -18,6 +18,11 @@ export function feedKeys(prefix: string) {
     followersClock: (userId: string) => of(userId, 'followers-clock'),
     /** The home timeline; exists only while the user is active (it expires when unread). */
     home: (userId: string) => of(userId, 'home'),
+    /**
+     * Authors above the fan-out threshold (their posts are merged in at read time). One key
+     * for everyone: reads check a user's followees against it in one command.
+     */
+    celebrities: `${prefix}:{celebrities}`,
     /** Every key of the feed, for the rebuild's flush. */
     pattern: `${prefix}:*`,
   };

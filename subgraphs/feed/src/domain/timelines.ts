@@ -138,8 +138,12 @@ export class Timelines {
   async followed(change: FollowChange): Promise<void> {
     const { followerId, followeeId } = change;
     const changed = await this.changeFollow(change, 'add');
-    if (!changed || (await this.isAboveThreshold(followeeId))) return;
-    const recent = await this.range(this.keys.posts(followeeId), this.settings.followBackfill);
+    const aboveThreshold = await this.updateCelebrity(followeeId);
+    if (!changed || aboveThreshold) return;
+    const { entries: recent } = await this.range(
+      this.keys.posts(followeeId),
+      this.settings.followBackfill,
+    );
     const live = await this.withoutDeleted(recent);
     if (live.length > 0)
       await this.addToHome(
@@ -151,6 +155,7 @@ export class Timelines {
   async unfollowed(change: FollowChange): Promise<void> {
     const { followerId, followeeId } = change;
     const changed = await this.changeFollow(change, 'remove');
+    await this.updateCelebrity(followeeId);
     if (!changed) return;
     const home = this.keys.home(followerId);
     const members = await this.redis.zRange(home, 0, -1);
@@ -166,7 +171,8 @@ export class Timelines {
     // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included.
     const alive = await this.redis.expire(home, this.settings.homeTtlSeconds);
     if (!alive) await this.regenerateHome(userId);
-    const celebrities = await this.followeesAboveThreshold(userId);
+    const following = await this.redis.sMembers(this.keys.following(userId));
+    const celebrities = await this.celebritiesAmong(following);
     return this.page([home, ...celebrities.map((id) => this.keys.posts(id))], first, cursor);
   }
 
@@ -181,15 +187,12 @@ export class Timelines {
    */
   async regenerateHome(userId: string): Promise<void> {
     const following = await this.redis.sMembers(this.keys.following(userId));
-    const sources = [userId, ...following];
-    const counts = await Promise.all(
-      sources.map((id) => this.redis.sCard(this.keys.followers(id))),
-    );
-    const fanned = sources.filter(
-      (id, i) => id === userId || (counts[i] ?? 0) <= this.settings.fanoutThreshold,
-    );
+    const celebrities = new Set(await this.celebritiesAmong(following));
+    const fanned = [userId, ...following.filter((id) => !celebrities.has(id))];
     const lists = await Promise.all(
-      fanned.map((id) => this.range(this.keys.posts(id), this.settings.homeCap)),
+      fanned.map(
+        async (id) => (await this.range(this.keys.posts(id), this.settings.homeCap)).entries,
+      ),
     );
     const entries = (await this.withoutDeleted(lists.flat()))
       .sort(newestFirst)
@@ -210,50 +213,75 @@ export class Timelines {
 
   /**
    * Merges the sources newest first after the cursor. Each source gives its own best `want`
-   * entries, which is enough for the merged best `first`; deleted posts are filtered out and
-   * the fetch grows until the page is full or the sources run dry.
+   * entries, which is enough for the merged best `want`; only those are checked for
+   * deletion, and the fetch grows until the page is full or the sources run dry.
    */
   private async page(sources: string[], first: number, cursor?: Cursor): Promise<TimelinePage> {
-    for (let want = first + 20; ; want *= 4) {
-      const lists = await Promise.all(sources.map((key) => this.range(key, want, cursor)));
-      const exhausted = lists.every((list) => list.length < want);
-      const unique = new Map(lists.flat().map((e) => [e.member, e]));
-      const live = (await this.withoutDeleted([...unique.values()])).sort(newestFirst);
+    for (let want = first + 5; ; want *= 4) {
+      const ranges = await Promise.all(sources.map((key) => this.range(key, want, cursor)));
+      const byMember = new Map<string, Entry>();
+      for (const { entries } of ranges) for (const e of entries) byMember.set(e.member, e);
+      const merged = [...byMember.values()].sort(newestFirst);
+      const candidates = merged.slice(0, want);
+      const live = await this.withoutDeleted(candidates);
+      const exhausted = ranges.every((r) => r.exhausted) && candidates.length === merged.length;
       if (live.length > first || exhausted) {
         return { entries: live.slice(0, first), hasNextPage: live.length > first };
       }
     }
   }
 
-  private async range(key: string, count: number, cursor?: Cursor): Promise<Entry[]> {
+  /**
+   * A source's newest `count` entries after the cursor. Entries sharing the cursor's time are
+   * read too and skipped here; `exhausted` says the source has nothing beyond what it gave.
+   */
+  private async range(
+    key: string,
+    count: number,
+    cursor?: Cursor,
+  ): Promise<{ entries: Entry[]; exhausted: boolean }> {
     // Scores are creation times (> 0): the sentinel (-inf) never shows.
-    const max = cursor ? String(cursor.score) : '+inf';
-    const rows = await this.redis.zRangeWithScores(key, max, '(0', {
-      BY: 'SCORE',
-      REV: true,
-      LIMIT: { offset: 0, count: count + 50 },
-    });
-    return rows
-      .map(({ value, score }) => ({ ...parseEntry(value), member: value, score }))
-      .filter((e) => isAfter(e, cursor))
-      .slice(0, count);
+    const limit = count + 10;
+    const rows = await this.redis.zRangeWithScores(
+      key,
+      cursor ? String(cursor.score) : '+inf',
+      '(0',
+      {
+        BY: 'SCORE',
+        REV: true,
+        LIMIT: { offset: 0, count: limit },
+      },
+    );
+    const entries: Entry[] = [];
+    for (const { value, score } of rows) {
+      const entry = { ...parseEntry(value), member: value, score };
+      if (isAfter(entry, cursor)) entries.push(entry);
+      if (entries.length === count) break;
+    }
+    return { entries, exhausted: rows.length < limit && entries.length < count };
   }
 
   /** Drops entries whose post was deleted: one SMISMEMBER per author. */
   private async withoutDeleted(entries: Entry[]): Promise<Entry[]> {
     const byAuthor = new Map<string, Entry[]>();
-    for (const entry of entries)
-      byAuthor.set(entry.authorId, [...(byAuthor.get(entry.authorId) ?? []), entry]);
-    const kept = await Promise.all(
+    for (const entry of entries) {
+      const list = byAuthor.get(entry.authorId);
+      if (list) list.push(entry);
+      else byAuthor.set(entry.authorId, [entry]);
+    }
+    const deleted = new Set<string>();
+    await Promise.all(
       [...byAuthor].map(async ([authorId, list]) => {
         const flags = await this.redis.smIsMember(
           this.keys.deleted(authorId),
           list.map((e) => e.postId),
         );
-        return list.filter((_, i) => !flags[i]);
+        list.forEach((e, i) => {
+          if (flags[i]) deleted.add(e.member);
+        });
       }),
     );
-    return kept.flat();
+    return deleted.size === 0 ? entries : entries.filter((e) => !deleted.has(e.member));
   }
 
   private async addCapped(key: string, score: number, member: string): Promise<void> {
@@ -309,16 +337,29 @@ export class Timelines {
     return report;
   }
 
-  private async isAboveThreshold(userId: string): Promise<boolean> {
-    return (await this.redis.sCard(this.keys.followers(userId))) > this.settings.fanoutThreshold;
+  /**
+   * Keeps the registry of authors above the threshold in step with their follower count.
+   * Follow events of one author can be applied by several workers at once (they are keyed by
+   * follower), so each writer checks the count again after writing and corrects itself: the
+   * last write is always checked against the final count.
+   */
+  private async updateCelebrity(authorId: string): Promise<boolean> {
+    const isAbove = async () =>
+      (await this.redis.sCard(this.keys.followers(authorId))) > this.settings.fanoutThreshold;
+    for (let above = await isAbove(); ; ) {
+      if (above) await this.redis.sAdd(this.keys.celebrities, authorId);
+      else await this.redis.sRem(this.keys.celebrities, authorId);
+      const now = await isAbove();
+      if (now === above) return above;
+      above = now;
+    }
   }
 
-  private async followeesAboveThreshold(userId: string): Promise<string[]> {
-    const following = await this.redis.sMembers(this.keys.following(userId));
-    const counts = await Promise.all(
-      following.map((id) => this.redis.sCard(this.keys.followers(id))),
-    );
-    return following.filter((_, i) => (counts[i] ?? 0) > this.settings.fanoutThreshold);
+  /** Which of these authors are above the threshold: one command, whatever their number. */
+  private async celebritiesAmong(authorIds: string[]): Promise<string[]> {
+    if (authorIds.length === 0) return [];
+    const flags = await this.redis.smIsMember(this.keys.celebrities, authorIds);
+    return authorIds.filter((_, i) => flags[i]);
   }
 
   /** Both sides of a follow change; true when the follower's following set changed. */
