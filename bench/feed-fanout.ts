@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { localStack } from '@flock/env';
 import { createKafka, EventPublisher, on, postCreated, startConsumer } from '@flock/events';
 import { defaultTimelineSettings, type FeedRedis, Timelines } from '@flock/feed/timelines';
-import { createLogger } from '@flock/logger';
+import { createLogger, withCorrelation } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { machine } from './lib';
 
@@ -69,12 +69,15 @@ async function run(followers: number) {
   t = performance.now();
   let report: Awaited<ReturnType<typeof timelines.postCreated>> | undefined;
   const deliveryMicros = await serverMicrosPerCall('evalsha', async () => {
-    report = await timelines.postCreated({
-      postId: randomUUID(),
-      authorId: author,
-      replyToId: null,
-      createdAt: new Date().toISOString(),
-    });
+    // As in the worker, which handles each event with its correlation id in scope.
+    report = await withCorrelation(randomUUID(), () =>
+      timelines.postCreated({
+        postId: randomUUID(),
+        authorId: author,
+        replyToId: null,
+        createdAt: new Date().toISOString(),
+      }),
+    );
   });
   const seconds = (performance.now() - t) / 1000;
   if (!report) throw new Error('no fan-out report');

@@ -118,8 +118,13 @@ export class Timelines {
     const followers = await this.redis.sCard(this.keys.followers(authorId));
     if (followers > this.settings.fanoutThreshold)
       return { ...empty, followers, skipped: 'above-threshold' };
-    return this.fanOut(authorId, async (followerId) =>
-      this.addToHome(followerId, [[score, member]]),
+    const args = [String(this.settings.homeCap), String(score), member];
+    return this.fanOut(authorId, (followers) =>
+      this.runForEach(
+        addToActiveHome,
+        followers.map((id) => this.keys.home(id)),
+        args,
+      ),
     );
   }
 
@@ -130,8 +135,8 @@ export class Timelines {
     await this.redis.zRem(this.keys.timeline(authorId), member);
     await this.redis.zRem(this.keys.home(authorId), member);
     // Followers of an author above the threshold may still hold copies from before.
-    await this.fanOut(authorId, (followerId) =>
-      this.redis.zRem(this.keys.home(followerId), member),
+    await this.fanOut(authorId, (followers) =>
+      Promise.all(followers.map((id) => this.redis.zRem(this.keys.home(id), member))),
     );
   }
 
@@ -306,12 +311,12 @@ export class Timelines {
    */
   private async fanOut(
     authorId: string,
-    write: (followerId: string) => Promise<unknown>,
+    write: (followers: string[]) => Promise<unknown>,
   ): Promise<FanoutReport> {
     const started = performance.now();
     const report: FanoutReport = { followers: 0, delivered: 0, batches: [] };
     const writeBatch = async (batch: string[]) => {
-      await Promise.all(batch.map(write));
+      await write(batch);
       report.delivered += batch.length;
       report.batches.push({ size: batch.length, doneAtMs: performance.now() - started });
     };
@@ -388,6 +393,25 @@ export class Timelines {
     op: 'add' | 'remove',
   ) {
     return Number(await this.run(applyFollowChange, [set, clock], [other, String(at), op])) === 1;
+  }
+
+  /**
+   * Runs a one-key script on each key, pipelined: one command and one promise per key (the
+   * fan-out's hot path). If Redis lost the script, it is loaded and the batch run again —
+   * the scripts are idempotent.
+   */
+  private async runForEach(script: Script, keys: string[], args: string[]): Promise<unknown[]> {
+    const send = () =>
+      Promise.all(
+        keys.map((key) => this.redis.sendCommand(['EVALSHA', script.sha, '1', key, ...args])),
+      );
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
+      await this.redis.scriptLoad(script.source);
+      return send();
+    }
   }
 
   /** Runs a script by SHA (sendCommand: half the client CPU of evalSha on the fan-out path). */
