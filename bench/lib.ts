@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
+import { type LoadTestResult, loadTest } from 'loadtest';
 
 /** What every result records about where it was measured. */
 export function machine(): string {
@@ -32,24 +33,31 @@ function cpuCounters(): { total: number; steal: number } | undefined {
   }
 }
 
+function localOnly(target: string) {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(target).hostname)) {
+    throw new Error('benchmarks only target services on this machine');
+  }
+}
+
+type Counters = ReturnType<typeof cpuCounters>;
+
+function stolenShare(before: Counters, after: Counters): number | undefined {
+  return before && after && after.total > before.total
+    ? (after.steal - before.steal) / (after.total - before.total)
+    : undefined;
+}
+
 /** A closed-loop load of `connections` concurrent clients for `seconds`, bounded and local. */
 export async function load(
   name: string,
   options: autocannon.Options & { url: string },
 ): Promise<LoadResult> {
-  const url = new URL(options.url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error('benchmarks only target services on this machine');
-  }
+  localOnly(options.url);
   const before = cpuCounters();
   const result = await autocannon({ duration: 15, ...options });
   const after = cpuCounters();
-  const stolen =
-    before && after && after.total > before.total
-      ? (after.steal - before.steal) / (after.total - before.total)
-      : undefined;
   return {
-    stolen,
+    stolen: stolenShare(before, after),
     name,
     requests: result.requests.total,
     errors: result.errors,
@@ -57,6 +65,53 @@ export async function load(
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+  };
+}
+
+/**
+ * An open-loop load: one request every 1/rate s, whether or not earlier ones have answered
+ * (loadtest's requestsPerSecond mode, keep-alive connections added as needed). autocannon's
+ * rate options send each second's requests in one burst at the start of the second, which
+ * measures queueing behind that burst rather than latency at a steady arrival rate.
+ */
+export async function openLoad(
+  name: string,
+  options: {
+    url: string;
+    rate: number;
+    seconds: number;
+    body: string;
+    headers: Record<string, string>;
+  },
+): Promise<LoadResult> {
+  localOnly(options.url);
+  const before = cpuCounters();
+  const result = await new Promise<LoadTestResult>((resolve, reject) => {
+    loadTest(
+      {
+        url: options.url,
+        method: 'POST',
+        body: options.body,
+        contentType: 'application/json',
+        headers: options.headers,
+        requestsPerSecond: options.rate,
+        maxSeconds: options.seconds,
+        agentKeepAlive: true,
+        quiet: true,
+      },
+      (error: Error | null, outcome: LoadTestResult) => (error ? reject(error) : resolve(outcome)),
+    );
+  });
+  const after = cpuCounters();
+  return {
+    name,
+    requests: result.totalRequests,
+    errors: result.totalErrors,
+    non2xx: 0,
+    rps: result.rps,
+    p50: result.percentiles[50] ?? Number.NaN,
+    p99: result.percentiles[99] ?? Number.NaN,
+    stolen: stolenShare(before, after),
   };
 }
 
