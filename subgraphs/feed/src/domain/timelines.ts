@@ -119,10 +119,10 @@ export class Timelines {
     if (followers > this.settings.fanoutThreshold)
       return { ...empty, followers, skipped: 'above-threshold' };
     const args = [String(this.settings.homeCap), String(score), member];
-    return this.fanOut(authorId, (followers) =>
+    return this.fanOut(authorId, (batch) =>
       this.runForEach(
         addToActiveHome,
-        followers.map((id) => this.keys.home(id)),
+        batch.map((id) => this.keys.home(id)),
         args,
       ),
     );
@@ -135,8 +135,8 @@ export class Timelines {
     await this.redis.zRem(this.keys.timeline(authorId), member);
     await this.redis.zRem(this.keys.home(authorId), member);
     // Followers of an author above the threshold may still hold copies from before.
-    await this.fanOut(authorId, (followers) =>
-      Promise.all(followers.map((id) => this.redis.zRem(this.keys.home(id), member))),
+    await this.fanOut(authorId, (batch) =>
+      Promise.all(batch.map((id) => this.redis.zRem(this.keys.home(id), member))),
     );
   }
 
