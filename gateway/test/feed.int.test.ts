@@ -1,6 +1,6 @@
 import { resolveLocalStack } from '@flock/env';
-import { pollFor, uniqueId } from '@flock/testing';
-import { createClient } from 'redis';
+import { createRedis } from '@flock/redis';
+import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, graphql, startTestStack, type TestStack } from './harness';
 
@@ -8,7 +8,7 @@ const THRESHOLD = 5;
 let services: TestStack;
 /** Every query the posts subgraph makes (Prisma model.operation). */
 const postsQueries: string[] = [];
-const redis = createClient({ url: resolveLocalStack(process.env).redisUrl });
+const redis = createRedis({ url: resolveLocalStack(process.env).redisUrl, logger: testLogger() });
 
 beforeAll(async () => {
   await redis.connect();
