@@ -7,8 +7,8 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
-import { CORRELATION_HEADER, currentCorrelationId, type Logger } from '@flock/logger';
+import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { CORRELATION_HEADER, type Logger } from '@flock/logger';
 import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
@@ -17,7 +17,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** Forwarded as is: every subgraph verifies the token again. */
   authorization?: string;
-  correlationId?: string;
+  /** The request's, forwarded to every subgraph call. */
+  correlationId: string;
 }
 
 export interface GatewayOptions {
@@ -53,7 +54,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+    request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
   }
 }
 
@@ -77,6 +78,7 @@ export async function createGatewayServer(options: GatewayOptions) {
     maxTokens: { n: 2000 },
     maxDirectives: { n: 20 },
   }).protect();
+  const errors = errorPolicy<GatewayContext>(options.logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: armor.validationRules,
@@ -84,8 +86,9 @@ export async function createGatewayServer(options: GatewayOptions) {
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(options.logger),
+    formatError: errors.formatError,
     plugins: [
+      errors.plugin,
       ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       paginationLimitsPlugin(),
@@ -99,14 +102,14 @@ export async function createGatewayServer(options: GatewayOptions) {
   const handler = graphqlHandler({
     server: apollo,
     maxBodyBytes: options.maxBodyBytes,
-    context: async (req) => {
+    context: async (req, correlationId) => {
       const authorization = req.headers.authorization;
       const viewer = await options.verifyAccessToken(authorization);
       await options.checkRateLimits(req.socket.remoteAddress ?? 'unknown', viewer);
       return {
         viewer,
         authorization,
-        correlationId: currentCorrelationId(),
+        correlationId,
       };
     },
   });

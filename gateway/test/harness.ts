@@ -172,11 +172,16 @@ export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  { token, authorization }: { token?: string; authorization?: string } = {},
+  {
+    token,
+    authorization,
+    correlationId,
+  }: { token?: string; authorization?: string; correlationId?: string } = {},
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const auth = authorization ?? (token ? `Bearer ${token}` : undefined);
   if (auth) headers.authorization = auth;
+  if (correlationId) headers['x-correlation-id'] = correlationId;
   const response = await fetch(url, {
     method: 'POST',
     headers,

@@ -126,6 +126,22 @@ describe('registration input', () => {
     const sealed = JSON.parse(outbox[0].text).payload.emailVerification.encryptedToken as string;
     expect(sealed.split('.')).toHaveLength(5); // a JWE, not a token
   });
+
+  it("carries the caller's correlation id into the user-registered event", async () => {
+    const name = uniqueId('u');
+    const correlationId = uniqueId('corr');
+    const response = await graphql<any>(
+      stack.gatewayUrl,
+      REGISTER,
+      { input: { username: name, email: `${name}@example.com`, password: 'long enough pw' } },
+      { correlationId },
+    );
+    const { rows } = await db.query(
+      "SELECT envelope->>'correlationId' AS id FROM outbox_events WHERE envelope->'payload'->>'userId' = $1",
+      [response.data.register.user.id],
+    );
+    expect(rows).toEqual([{ id: correlationId }]);
+  });
 });
 
 describe('login', () => {

@@ -174,6 +174,32 @@ describe('posts through the gateway', () => {
     );
   });
 
+  it("carries the caller's correlation id through the gateway into the post's events", async () => {
+    const ada = await member();
+    const correlationId = uniqueId('corr');
+    const created = await graphql<any>(
+      services.gatewayUrl,
+      CREATE,
+      { body: 'traced' },
+      { token: ada.token, correlationId },
+    );
+    const postId = created.data.createPost.id;
+    await graphql<any>(
+      services.gatewayUrl,
+      'mutation($id: ID!) { deletePost(id: $id) }',
+      { id: postId },
+      { token: ada.token, correlationId },
+    );
+    const { rows } = await db.query(
+      "SELECT envelope->>'type' AS type, envelope->>'correlationId' AS id FROM outbox_events WHERE envelope->'payload'->>'postId' = $1 ORDER BY envelope->>'type'",
+      [postId],
+    );
+    expect(rows).toEqual([
+      { type: 'posts.post-created.v1', id: correlationId },
+      { type: 'posts.post-deleted.v1', id: correlationId },
+    ]);
+  });
+
   it('keeps like counts exact under concurrent likes', async () => {
     const author = await member();
     const postId = await post(author, 'like me');

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@flock/logger';
 import type { GraphQLFormattedError } from 'graphql';
@@ -17,16 +18,28 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Gives a code to errors a library raises without one (e.g. @neo4j/graphql's auth errors). */
+export type LibraryErrorCode = (error: unknown) => string | undefined;
+
+/** What the error plugin reads of a service's context: the request's correlation id. */
+export interface CorrelatedContext {
+  correlationId?: string;
+}
+
 /**
- * Errors meant for clients pass through; anything else (a bug, a database error) is logged
- * with its stack and answered as a bare INTERNAL_SERVER_ERROR, so no internals leak.
+ * A service's error policy. Errors meant for clients pass through; anything else (a bug, a
+ * database error) is answered as a bare INTERNAL_SERVER_ERROR, so no internals leak, and
+ * logged with its stack and the request's correlation id (`formatError` has no context, so
+ * the logging is a plugin).
  */
-export function createErrorFormatter(
+export function errorPolicy<TContext extends CorrelatedContext>(
   logger: Logger,
-  /** Gives a code to errors a library raises without one (e.g. @neo4j/graphql's auth errors). */
-  codeOf: (error: unknown) => string | undefined = () => undefined,
+  codeOf: LibraryErrorCode = () => undefined,
 ) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const isClientError = (code: unknown, original: unknown) =>
+    Boolean(codeOf(original)) || (typeof code === 'string' && CLIENT_CODES.has(code));
+
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const mapped = codeOf(unwrapResolverError(error));
     if (mapped)
       return { message: formatted.message, path: formatted.path, extensions: { code: mapped } };
@@ -35,12 +48,37 @@ export function createErrorFormatter(
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const original = unwrapResolverError(error);
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
       message: 'Internal server error',
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+
+  const logUnexpected = (error: unknown, code: unknown, fields: object) => {
+    const original = unwrapResolverError(error);
+    if (!isClientError(code, original))
+      logger.error({ err: original, ...fields }, 'unexpected error in resolver');
+  };
+
+  const plugin: ApolloServerPlugin<TContext> = {
+    // A failing context (e.g. Redis down during the rate-limit check) has no request yet.
+    async contextCreationDidFail({ error }) {
+      logUnexpected(error, (error as { extensions?: { code?: unknown } }).extensions?.code, {});
+    },
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            logUnexpected(error, error.extensions?.code, {
+              path: error.path,
+              correlationId: contextValue.correlationId,
+            });
+          }
+        },
+      };
+    },
+  };
+
+  return { formatError, plugin };
 }

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { CORRELATION_HEADER, correlationIdFrom } from '@flock/logger';
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Builds the context; `correlationId` is the request's (see startHttpServer), to pass on. */
+  context: (req: IncomingMessage, correlationId: string) => Promise<TContext>;
   path?: string;
   /** Requests with a larger body get 413 before any parsing. */
   maxBodyBytes?: number;
@@ -54,7 +56,7 @@ export function graphqlHandler<TContext extends BaseContext>({
     }
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, correlationIdFrom(req.headers[CORRELATION_HEADER])),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -9,7 +9,7 @@ export {
   requireFound,
   unauthenticated,
 } from './errors';
-export { createErrorFormatter } from './format-error';
+export { type CorrelatedContext, errorPolicy, type LibraryErrorCode } from './format-error';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
 export { paginationLimitsPlugin } from './pagination-limits';
 export { DateTimeScalar } from './scalars';

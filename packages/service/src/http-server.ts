@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CORRELATION_HEADER, correlationIdFrom, type Logger, withCorrelation } from '@flock/logger';
+import { CORRELATION_HEADER, correlationIdFrom, type Logger } from '@flock/logger';
 
 /** A named dependency check for /readyz: resolves when the dependency answers. */
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -30,18 +30,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   let shuttingDown = false;
 
   const server = createServer((req, res) => {
+    // The request's correlation id: the caller's when sane, a new one otherwise. It is written
+    // back on the request, so handlers read it from there and pass it on explicitly (in the
+    // GraphQL context) rather than through AsyncLocalStorage, whose promise hooks cost the hot
+    // read path 10-20 % of its CPU on Node 20.
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    req.headers[CORRELATION_HEADER] = correlationId;
     res.setHeader(CORRELATION_HEADER, correlationId);
     // While draining, a connection is closed as soon as its last response is sent.
     res.once('finish', () => {
       if (shuttingDown) setImmediate(() => server.closeIdleConnections());
     });
-    withCorrelation(correlationId, () => {
-      route(req, res).catch((error: unknown) => {
-        logger.error({ err: error, url: req.url }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.destroy();
-      });
+    route(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url, correlationId }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
     });
   });
 

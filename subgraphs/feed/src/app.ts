@@ -1,7 +1,10 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { verifierFromEnv } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
@@ -15,11 +18,19 @@ export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningSe
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const timelines = new Timelines(redis, env.timelines);
   const verifyAccessToken = verifierFromEnv(env);
+  const errors = errorPolicy<FeedContext>(logger);
   const apollo = new ApolloServer<FeedContext>({
     schema: buildSchema(),
-    formatError: createErrorFormatter(logger),
+    formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [
+      errors.plugin,
+      ApolloServerPluginInlineTraceDisabled(),
+      // Timelines are private and never cached: without hints to collect, Apollo Server
+      // need not wrap every field resolver (about a tenth of this subgraph's CPU per page).
+      ApolloServerPluginCacheControlDisabled(),
+      paginationLimitsPlugin(),
+    ],
   });
   await apollo.start();
   const http = await startHttpServer({
@@ -28,8 +39,9 @@ export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningSe
     port: env.PORT,
     handler: graphqlHandler({
       server: apollo,
-      context: async (req) => ({
+      context: async (req, correlationId) => ({
         viewer: await verifyAccessToken(req.headers.authorization),
+        correlationId,
         timelines,
       }),
     }),

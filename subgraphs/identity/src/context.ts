@@ -1,12 +1,12 @@
 import type { Viewer } from '@flock/auth';
-import type { Logger } from '@flock/logger';
 import DataLoader from 'dataloader';
 import type { Accounts } from './domain/accounts';
 import type { User } from './generated/prisma/client';
 
 export interface IdentityContext {
   viewer: Viewer | null;
-  logger: Logger;
+  /** The request's correlation id, carried by the events a mutation publishes. */
+  correlationId: string;
   accounts: Accounts;
   /** Batches every user lookup of one request into one query. */
   users: DataLoader<string, User | null>;
@@ -15,11 +15,11 @@ export interface IdentityContext {
 export function createContext(
   accounts: Accounts,
   viewer: Viewer | null,
-  logger: Logger,
+  correlationId: string,
 ): IdentityContext {
   return {
     viewer,
-    logger,
+    correlationId,
     accounts,
     users: new DataLoader((ids) => accounts.byIds(ids)),
   };

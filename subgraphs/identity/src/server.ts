@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler } from '@flock/graphql';
+import { errorPolicy, graphqlHandler } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { type RequestHandler, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
@@ -17,21 +17,22 @@ export interface IdentityServerDeps {
 
 /** The identity subgraph, ready to mount on an HTTP server; nothing starts at import. */
 export async function createIdentityServer(deps: IdentityServerDeps) {
+  const errors = errorPolicy<IdentityContext>(deps.logger);
   const apollo = new ApolloServer<IdentityContext>({
     schema: buildSchema(),
-    formatError: createErrorFormatter(deps.logger),
+    formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
   const graphql = graphqlHandler({
     server: apollo,
-    context: async (req) =>
+    context: async (req, correlationId) =>
       createContext(
         deps.accounts,
         await deps.verifyAccessToken(req.headers.authorization),
-        deps.logger,
+        correlationId,
       ),
   });
 

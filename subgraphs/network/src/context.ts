@@ -1,11 +1,11 @@
 import type { Viewer } from '@flock/auth';
-import { currentCorrelationId } from '@flock/logger';
 import type { Driver } from 'neo4j-driver';
-import { uuidv7 } from 'uuidv7';
 
 /** What @neo4j/graphql reads ($jwt; cypherParams become $now and $correlationId) plus our own. */
 export interface NetworkContext {
   viewer: Viewer | null;
+  /** The request's correlation id (also `$correlationId` in Cypher, for the outbox). */
+  correlationId: string;
   driver: Driver;
   /** The verified token's claims: `$jwt` in Cypher, checked by @authentication. */
   jwt?: { sub: string; sid: string };
@@ -18,15 +18,17 @@ export function createContext(
   driver: Driver,
   viewer: Viewer | null,
   onOutboxWrite: () => void,
+  correlationId: string,
 ): NetworkContext {
   return {
     viewer,
+    correlationId,
     driver,
     onOutboxWrite,
     ...(viewer ? { jwt: { sub: viewer.id, sid: viewer.sessionId } } : {}),
     cypherParams: {
       now: new Date().toISOString(),
-      correlationId: currentCorrelationId() ?? uuidv7(),
+      correlationId,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type NetworkContext } from './context';
@@ -23,20 +23,22 @@ export interface NetworkServerDeps {
 }
 
 export async function createNetworkServer(deps: NetworkServerDeps) {
+  const errors = errorPolicy<NetworkContext>(deps.logger, libraryErrorCode);
   const apollo = new ApolloServer<NetworkContext>({
     schema: await buildSchema(deps.driver),
-    formatError: createErrorFormatter(deps.logger, libraryErrorCode),
+    formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();
   const handler = graphqlHandler({
     server: apollo,
-    context: async (req) =>
+    context: async (req, correlationId) =>
       createContext(
         deps.driver,
         await deps.verifyAccessToken(req.headers.authorization),
         deps.onOutboxWrite,
+        correlationId,
       ),
   });
   return { apollo, handler };

@@ -5,6 +5,8 @@ import type { Post } from './generated/prisma/client';
 
 export interface PostsContext {
   viewer: Viewer | null;
+  /** The request's correlation id, carried by the events a mutation publishes. */
+  correlationId: string;
   posts: Posts;
   /** One query per batch of references (the gateway's _entities, replyTo, ...). */
   postById: DataLoader<string, Post | null>;
@@ -12,9 +14,14 @@ export interface PostsContext {
   viewerLikes: DataLoader<string, boolean>;
 }
 
-export function createContext(posts: Posts, viewer: Viewer | null): PostsContext {
+export function createContext(
+  posts: Posts,
+  viewer: Viewer | null,
+  correlationId: string,
+): PostsContext {
   return {
     viewer,
+    correlationId,
     posts,
     postById: new DataLoader((ids) => posts.byIds(ids)),
     viewerLikes: new DataLoader((ids) =>

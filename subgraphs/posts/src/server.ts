@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { createErrorFormatter, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { createContext, type PostsContext } from './context';
 import type { Posts } from './domain/posts';
@@ -14,17 +14,22 @@ export interface PostsServerDeps {
 }
 
 export async function createPostsServer(deps: PostsServerDeps) {
+  const errors = errorPolicy<PostsContext>(deps.logger);
   const apollo = new ApolloServer<PostsContext>({
     schema: buildSchema(),
-    formatError: createErrorFormatter(deps.logger),
+    formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();
   const handler = graphqlHandler({
     server: apollo,
-    context: async (req) =>
-      createContext(deps.posts, await deps.verifyAccessToken(req.headers.authorization)),
+    context: async (req, correlationId) =>
+      createContext(
+        deps.posts,
+        await deps.verifyAccessToken(req.headers.authorization),
+        correlationId,
+      ),
   });
   return { apollo, handler };
 }

@@ -5,6 +5,7 @@ import type { TimelinePage, Timelines } from '../domain/timelines';
 
 export interface FeedContext {
   viewer: Viewer | null;
+  correlationId: string;
   timelines: Timelines;
 }
 

@@ -50,7 +50,8 @@ const DAY_MS = 86_400_000;
 export class Accounts {
   constructor(private readonly deps: AccountsDeps) {}
 
-  async register(rawInput: unknown): Promise<Session> {
+  /** `correlationId`: the request's, carried by the user-registered event. */
+  async register(rawInput: unknown, correlationId?: string): Promise<Session> {
     const input = parseInput(registerInput, rawInput, 'input');
     const { prisma } = this.deps;
     const taken = await prisma.user.findMany({
@@ -77,7 +78,7 @@ export class Accounts {
           expiresAt: verificationExpiresAt.toISOString(),
         },
       },
-      { source: 'identity' },
+      { source: 'identity', correlationId },
     );
 
     try {

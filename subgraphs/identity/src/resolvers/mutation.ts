@@ -4,7 +4,7 @@ import type { IdentityContext } from '../context';
 /** Thin: each mutation hands its raw arguments to the domain, which validates them. */
 export const mutationResolvers = {
   register: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.register(args.input),
+    ctx.accounts.register(args.input, ctx.correlationId),
 
   login: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
     ctx.accounts.login(args.input),

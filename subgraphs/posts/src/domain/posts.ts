@@ -28,7 +28,8 @@ const live = { deletedAt: null };
 export class Posts {
   constructor(private readonly deps: PostsDeps) {}
 
-  async create(viewer: Viewer, rawInput: unknown): Promise<Post> {
+  /** `correlationId`: the request's, carried by the post-created event. */
+  async create(viewer: Viewer, rawInput: unknown, correlationId?: string): Promise<Post> {
     const input = parseInput(createPostInput, rawInput);
     const { prisma } = this.deps;
     const id = uuidv7();
@@ -59,7 +60,7 @@ export class Posts {
           replyToId: input.replyToId ?? null,
           createdAt: now.toISOString(),
         },
-        { source: 'posts' },
+        { source: 'posts', correlationId },
       );
       await tx.outboxEvent.create({ data: outboxRowOf(event) });
       return created;
@@ -78,7 +79,7 @@ export class Posts {
   }
 
   /** Soft-deletes the viewer's own post, erasing its body and likes, and announces it. */
-  async delete(viewer: Viewer, rawId: unknown): Promise<string> {
+  async delete(viewer: Viewer, rawId: unknown, correlationId?: string): Promise<string> {
     const id = parseInput(postId, rawId, 'id');
     const post = await this.ownLivePost(viewer, id);
     const now = new Date();
@@ -98,7 +99,7 @@ export class Posts {
       const event = createEnvelope(
         postDeleted,
         { postId: id, authorId: post.authorId, deletedAt: now.toISOString() },
-        { source: 'posts' },
+        { source: 'posts', correlationId },
       );
       await tx.outboxEvent.create({ data: outboxRowOf(event) });
       return true;

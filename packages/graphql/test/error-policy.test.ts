@@ -1,0 +1,80 @@
+import { Writable } from 'node:stream';
+import { ApolloServer } from '@apollo/server';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { badUserInput, errorPolicy } from '../src';
+
+/** A real Apollo Server whose resolvers fail in both ways, logging into memory. */
+async function serverLoggingTo(lines: Record<string, unknown>[]) {
+  const logger = pino(
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    }),
+  );
+  const errors = errorPolicy<{ correlationId: string }>(logger);
+  const server = new ApolloServer<{ correlationId: string }>({
+    typeDefs: 'type Query { broken: Int, refused: Int }',
+    resolvers: {
+      Query: {
+        broken: () => {
+          throw new Error('connection refused to 10.0.0.7:5432');
+        },
+        refused: () => {
+          throw badUserInput({ field: 'first', message: 'must be between 0 and 100' });
+        },
+      },
+    },
+    formatError: errors.formatError,
+    plugins: [errors.plugin],
+  });
+  await server.start();
+  return server;
+}
+
+async function run(server: ApolloServer<{ correlationId: string }>, query: string) {
+  const response = await server.executeOperation(
+    { query },
+    { contextValue: { correlationId: 'req-42' } },
+  );
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+describe('errorPolicy', () => {
+  it('hides an unexpected error from the client and logs it with the request correlation id', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const server = await serverLoggingTo(lines);
+    const result = await run(server, '{ broken }');
+    expect(result.errors).toEqual([
+      {
+        message: 'Internal server error',
+        path: ['broken'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      msg: 'unexpected error in resolver',
+      correlationId: 'req-42',
+      path: ['broken'],
+      err: { message: 'connection refused to 10.0.0.7:5432' },
+    });
+    await server.stop();
+  });
+
+  it('passes client errors through with their code and field, without logging them', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const server = await serverLoggingTo(lines);
+    const result = await run(server, '{ refused }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'first: must be between 0 and 100',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+    expect(lines).toEqual([]);
+    await server.stop();
+  });
+});
