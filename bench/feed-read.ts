@@ -86,40 +86,45 @@ for (const run of [1, 2, 3]) {
     }),
   );
 }
-// The same closed loop through a second gateway with its entity cache off: every page then
-// calls posts and identity too (the cost before the cache, and of a cold cache).
-const uncachedPort = localStack.ports.gateway + 100;
-const uncachedGateway = spawn(
-  join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
-  ['src/main.ts'],
-  {
-    cwd: join(import.meta.dirname, '..', 'gateway'),
-    env: {
-      ...process.env,
-      PORT: String(uncachedPort),
-      ENTITY_CACHE_MAX_ENTRIES: '0',
-      LOG_LEVEL: 'warn',
+/** The same closed loop through a gateway of its own, started with `env` (then stopped). */
+async function closedLoopThrough(label: string, env: Record<string, string>) {
+  const port = localStack.ports.gateway + 100;
+  const gatewayProcess = spawn(
+    join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
+    ['src/main.ts'],
+    {
+      cwd: join(import.meta.dirname, '..', 'gateway'),
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+      stdio: 'inherit',
     },
-    stdio: 'inherit',
-  },
-);
-const uncachedUrl = `http://127.0.0.1:${uncachedPort}/graphql`;
-for (;;) {
-  try {
-    await graphql(uncachedUrl, HOME, {}, reader.token);
-    break;
-  } catch {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  );
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (;;) {
+    try {
+      await graphql(url, HOME, {}, reader.token);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
+  await load('warm-up', { url, connections: 20, duration: 5, ...request(HOME) });
+  const result = await load(label, { url, connections: 50, duration: 15, ...request(HOME) });
+  const exited = new Promise((resolve) => gatewayProcess.once('exit', resolve));
+  gatewayProcess.kill('SIGTERM');
+  await exited;
+  return result;
 }
-await load('warm-up', { url: uncachedUrl, connections: 20, duration: 5, ...request(HOME) });
-const uncached = await load('(a) without the entity cache (posts and identity called every time)', {
-  url: uncachedUrl,
-  connections: 50,
-  duration: 15,
-  ...request(HOME),
+// Two gateway processes on one port (WORKERS=2): the gateway is the busiest process of a
+// page, and one Node process runs its JavaScript on one core.
+const twoWorkers = await closedLoopThrough('(a) gateway with WORKERS=2 (two processes, one port)', {
+  WORKERS: '2',
 });
-uncachedGateway.kill('SIGTERM');
+// Entity cache off: every page then calls posts and identity too (the cost before the cache,
+// and of a cold cache).
+const uncached = await closedLoopThrough(
+  '(a) without the entity cache (posts and identity called every time)',
+  { ENTITY_CACHE_MAX_ENTRIES: '0' },
+);
 
 const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 connections', {
   url: feed,
@@ -130,6 +135,6 @@ const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 conn
   ),
 });
 
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, ...open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, twoWorkers, ...open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
 console.log(report);
 appendFileSync(join(import.meta.dirname, 'results', 'feed-read.md'), report);

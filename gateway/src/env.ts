@@ -30,6 +30,9 @@ const gatewayModel = z.object({
   /** Entities kept by the gateway's entity cache (how long: each subgraph's Cache-Control);
    *  0 turns it off. */
   ENTITY_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(100_000),
+  /** Gateway processes sharing the port (node:cluster): up to one per core on a machine of
+   *  its own; 1 (the default) where an orchestrator runs replicas instead. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   RATE_LIMIT_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_-]+$/)

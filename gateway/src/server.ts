@@ -86,6 +86,8 @@ export async function createGatewayServer(options: GatewayOptions) {
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
+    stopOnTerminationSignals: false,
     formatError: errors.formatError,
     plugins: [
       errors.plugin,

@@ -8,3 +8,4 @@ export {
 } from './http-server';
 export { runMain } from './run-main';
 export { onShutdown, type RunningService, runSteps, type ShutdownStep } from './shutdown';
+export { runWorkers, type WorkersOptions } from './workers';

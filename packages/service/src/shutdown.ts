@@ -55,7 +55,9 @@ export function onShutdown(
     })();
     return running;
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: a second signal (a process group's and a supervisor's) must not kill
+  // the process mid-drain; shutdown runs once whatever arrives.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   return () => shutdown('manual');
 }

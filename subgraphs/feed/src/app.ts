@@ -23,6 +23,8 @@ export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningSe
     schema: buildSchema(),
     formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
+    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
+    stopOnTerminationSignals: false,
     plugins: [
       errors.plugin,
       ApolloServerPluginInlineTraceDisabled(),

@@ -22,6 +22,8 @@ export async function createIdentityServer(deps: IdentityServerDeps) {
     schema: buildSchema(),
     formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
+    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
+    stopOnTerminationSignals: false,
     plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();

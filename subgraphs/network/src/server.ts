@@ -28,6 +28,8 @@ export async function createNetworkServer(deps: NetworkServerDeps) {
     schema: await buildSchema(deps.driver),
     formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
+    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
+    stopOnTerminationSignals: false,
     plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();

@@ -19,6 +19,8 @@ export async function createPostsServer(deps: PostsServerDeps) {
     schema: buildSchema(),
     formatError: errors.formatError,
     includeStacktraceInErrorResponses: false,
+    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
+    stopOnTerminationSignals: false,
     plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();

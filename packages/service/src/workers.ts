@@ -1,0 +1,69 @@
+import cluster, { type Worker } from 'node:cluster';
+
+export interface WorkersOptions {
+  /** The service's name, for messages. */
+  service: string;
+  /** How many processes serve; 1 runs `start` in this process. */
+  workers: number;
+  /** A worker that dies is replaced after this delay. */
+  restartDelayMs?: number;
+}
+
+/**
+ * Runs a stateless HTTP service as `workers` processes sharing its port (node:cluster), so
+ * one machine's cores all serve it; each worker runs `start` as a lone process would, with
+ * its own graceful shutdown. Call it inside runMain. The primary only supervises:
+ * - a worker that dies after it started listening is replaced;
+ * - a worker that dies before listening (bad configuration, no dependency) stops everything
+ *   with exit code 1, as a lone process would;
+ * - SIGTERM or SIGINT is passed to every worker, and the primary exits once they all have
+ *   (with 1 if any of them failed to stop cleanly).
+ */
+export async function runWorkers(
+  { service, workers, restartDelayMs = 1_000 }: WorkersOptions,
+  start: () => Promise<unknown>,
+): Promise<void> {
+  if (workers <= 1 || cluster.isWorker) {
+    await start();
+    return;
+  }
+  let stopping = false;
+  let failed = false;
+  const listening = new WeakSet<Worker>();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once('listening', () => listening.add(worker));
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (code !== 0) failed = true;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+      return;
+    }
+    if (!listening.has(worker)) {
+      console.error(`[${service}] a worker failed to start (exit ${code ?? signal}): stopping`);
+      stop('start-up failure', 1);
+      return;
+    }
+    console.error(
+      `[${service}] worker ${worker.process.pid} died (${code ?? signal}): replacing it`,
+    );
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, restartDelayMs);
+  });
+
+  function stop(reason: string, exitCode = 0) {
+    if (exitCode !== 0) failed = true;
+    if (stopping) return;
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(failed ? 1 : 0);
+    for (const worker of running) worker?.process.kill('SIGTERM');
+    console.error(`[${service}] ${reason}: stopping ${running.length} workers`);
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  for (let i = 0; i < workers; i++) fork();
+}
