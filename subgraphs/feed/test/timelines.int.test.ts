@@ -110,3 +110,34 @@ describe('fan-out to home timelines (real Redis)', () => {
     expect(await redis.sIsMember(keys.celebrities, author)).toBe(0);
   });
 });
+
+describe('deleted posts on read (real Redis)', () => {
+  it('hides a post whose removal from homes is still in flight', async () => {
+    const [author, quiet, follower] = [uuidv7(), uuidv7(), uuidv7()];
+    for (const id of [author, quiet, follower]) await timelines.userRegistered(id);
+    await follow(follower, author);
+    await follow(follower, quiet);
+    const kept = post(author);
+    const gone = post(author);
+    const other = post(quiet);
+    for (const p of [kept, gone, other]) await timelines.postCreated(p);
+    const ids = async () =>
+      (await timelines.homePage(follower, 10)).entries.map((e) => e.postId).sort();
+    expect(await ids()).toEqual([kept.postId, gone.postId, other.postId].sort());
+
+    // What postDeleted writes before it removes the post from homes: the follower's home
+    // still holds the entry, and the read must not show it.
+    await redis.sAdd(keys.deleters, author);
+    await redis.sAdd(keys.deleted(author), gone.postId);
+    expect(await redis.zScore(keys.home(follower), `${gone.postId}:${author}`)).not.toBeNull();
+    expect(await ids()).toEqual([kept.postId, other.postId].sort());
+
+    // The whole deletion: registered as a deleter, gone from every home.
+    const other2 = post(quiet);
+    await timelines.postCreated(other2);
+    await timelines.postDeleted({ postId: other2.postId, authorId: quiet });
+    expect(await redis.sIsMember(keys.deleters, quiet)).toBe(1);
+    expect(await redis.zScore(keys.home(follower), `${other2.postId}:${quiet}`)).toBeNull();
+    expect(await ids()).toEqual([kept.postId, other.postId].sort());
+  });
+});

@@ -23,6 +23,11 @@ export function feedKeys(prefix: string) {
      * for everyone: reads check a user's followees against it in one command.
      */
     celebrities: `${prefix}:{celebrities}`,
+    /**
+     * Authors who have deleted at least one post (a `deleted` set of their own). Reads check a
+     * page's authors against it in one command and look at tombstones only for those in it.
+     */
+    deleters: `${prefix}:{deleters}`,
     /** Every key of the feed, for the rebuild's flush. */
     pattern: `${prefix}:*`,
   };

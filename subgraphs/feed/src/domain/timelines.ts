@@ -130,6 +130,8 @@ export class Timelines {
 
   async postDeleted({ postId, authorId }: { postId: string; authorId: string }): Promise<void> {
     const member = entryOf(postId, authorId);
+    // Registered as a deleter first, so a read that sees the tombstone also looks for it.
+    await this.redis.sAdd(this.keys.deleters, authorId);
     await this.redis.sAdd(this.keys.deleted(authorId), postId);
     await this.redis.zRem(this.keys.posts(authorId), member);
     await this.redis.zRem(this.keys.timeline(authorId), member);
@@ -174,9 +176,11 @@ export class Timelines {
   async homePage(userId: string, first: number, cursor?: Cursor): Promise<TimelinePage> {
     const home = this.keys.home(userId);
     // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included.
-    const alive = await this.redis.expire(home, this.settings.homeTtlSeconds);
+    const [alive, following] = await Promise.all([
+      this.redis.expire(home, this.settings.homeTtlSeconds),
+      this.redis.sMembers(this.keys.following(userId)),
+    ]);
     if (!alive) await this.regenerateHome(userId);
-    const following = await this.redis.sMembers(this.keys.following(userId));
     const celebrities = await this.celebritiesAmong(following);
     return this.page([home, ...celebrities.map((id) => this.keys.posts(id))], first, cursor);
   }
@@ -266,7 +270,10 @@ export class Timelines {
     return { entries, exhausted: rows.length < limit && entries.length < count };
   }
 
-  /** Drops entries whose post was deleted: one SMISMEMBER per author. */
+  /**
+   * Drops entries whose post was deleted: one SMISMEMBER for which of their authors ever
+   * deleted a post, then one per such author against their tombstones.
+   */
   private async withoutDeleted(entries: Entry[]): Promise<Entry[]> {
     const byAuthor = new Map<string, Entry[]>();
     for (const entry of entries) {
@@ -274,9 +281,14 @@ export class Timelines {
       if (list) list.push(entry);
       else byAuthor.set(entry.authorId, [entry]);
     }
+    if (byAuthor.size === 0) return entries;
+    const authors = [...byAuthor.keys()];
+    const isDeleter = await this.redis.smIsMember(this.keys.deleters, authors);
+    const deleters = authors.filter((_, i) => isDeleter[i]);
     const deleted = new Set<string>();
     await Promise.all(
-      [...byAuthor].map(async ([authorId, list]) => {
+      deleters.map(async (authorId) => {
+        const list = byAuthor.get(authorId) ?? [];
         const flags = await this.redis.smIsMember(
           this.keys.deleted(authorId),
           list.map((e) => e.postId),
