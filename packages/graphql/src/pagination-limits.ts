@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { type ArgumentNode, Kind, visit } from 'graphql';
+import { type ArgumentNode, type DocumentNode, Kind, visit } from 'graphql';
 import { badUserInput } from './errors';
 
 const PAGE_ARGUMENTS = new Set(['first', 'limit']);
@@ -30,19 +30,32 @@ export function paginationLimitsPlugin<T extends BaseContext>({
       });
     }
   };
+  // Apollo Server hands the same parsed document to every request of a cached query, so the
+  // page arguments are found once per document; only the check runs per request.
+  const pageArguments = new WeakMap<DocumentNode, [string, ArgumentNode][]>();
+  const argumentsOf = (document: DocumentNode) => {
+    let found = pageArguments.get(document);
+    if (!found) {
+      const list: [string, ArgumentNode][] = [];
+      visit(document, {
+        Field(field) {
+          for (const argument of field.arguments ?? []) {
+            if (PAGE_ARGUMENTS.has(argument.name.value)) list.push([field.name.value, argument]);
+          }
+        },
+      });
+      found = list;
+      pageArguments.set(document, found);
+    }
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          visit(document, {
-            Field(field) {
-              for (const argument of field.arguments ?? []) {
-                if (PAGE_ARGUMENTS.has(argument.name.value)) {
-                  check(field.name.value, argument, request.variables);
-                }
-              }
-            },
-          });
+          for (const [fieldName, argument] of argumentsOf(document)) {
+            check(fieldName, argument, request.variables);
+          }
         },
       };
     },
