@@ -66,7 +66,7 @@ const request = (query: string) => ({
   body: JSON.stringify({ query }),
 });
 // Warm-up, not recorded: JIT, connection pools and caches as a running system has them.
-await load('warm-up', { url: gateway, connections: 20, duration: 5, ...request(HOME) });
+await load('warm-up', { url: gateway, connections: 50, duration: 15, ...request(HOME) });
 const closed = await load('(a) gateway, homeFeed(first: 20) + bodies + usernames, 50 connections', {
   url: gateway,
   connections: 50,
@@ -107,7 +107,8 @@ async function closedLoopThrough(label: string, env: Record<string, string>) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  await load('warm-up', { url, connections: 20, duration: 5, ...request(HOME) });
+  // A fresh process (each of its workers) compiles its hot paths under load first.
+  await load('warm-up', { url, connections: 50, duration: 15, ...request(HOME) });
   const result = await load(label, { url, connections: 50, duration: 15, ...request(HOME) });
   const exited = new Promise((resolve) => gatewayProcess.once('exit', resolve));
   gatewayProcess.kill('SIGTERM');
