@@ -14,14 +14,15 @@ function script(source: string): Script {
  * KEYS[1] home; ARGV[1] cap; ARGV[2..] score, member pairs.
  * Adds the entries only if the home timeline exists (its user is active), then caps it,
  * keeping the sentinel (lowest score, rank 0). This runs once per follower in a fan-out, so
- * it stays lean: no argument table, and the trim only when the home is over its cap
- * (8.7 µs a call in Redis here, against 12.1 µs for an unconditional trim).
+ * it stays lean: an active home always holds the sentinel, so one ZCARD tells both whether it
+ * exists and how full it is; no argument table; the trim only when the home is over its cap.
  */
 export const addToActiveHome = script(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('ZADD', KEYS[1], unpack(ARGV, 2))
+local size = redis.call('ZCARD', KEYS[1])
+if size == 0 then return 0 end
+local added = redis.call('ZADD', KEYS[1], unpack(ARGV, 2))
 local cap = tonumber(ARGV[1])
-if redis.call('ZCARD', KEYS[1]) > cap + 1 then
+if size + added > cap + 1 then
   redis.call('ZREMRANGEBYRANK', KEYS[1], 1, -(cap + 1))
 end
 return 1`);
