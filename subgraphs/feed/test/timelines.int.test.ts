@@ -86,6 +86,18 @@ describe('fan-out to home timelines (real Redis)', () => {
     );
   });
 
+  it('fails the fan-out when a batch fails, so the event is retried', async () => {
+    const author = uuidv7();
+    // Enough followers for many SSCAN pages: batches fail while the scan goes on.
+    const followers = Array.from({ length: 300 }, () => uuidv7());
+    await timelines.userRegistered(author);
+    for (const id of followers) await follow(id, author);
+    // Homes Redis refuses to write (a wrong type).
+    for (const id of followers) await redis.set(keys.home(id), 'not a sorted set');
+    await expect(timelines.postCreated(post(author))).rejects.toThrow(/WRONGTYPE/);
+    for (const id of followers) await redis.del(keys.home(id));
+  });
+
   it('merges an author at read time exactly while they are above the threshold', async () => {
     const hybrid = new Timelines(redis, { ...timelines.settings, fanoutThreshold: 2 });
     const author = uuidv7();
