@@ -6,6 +6,6 @@ export {
   sendJson,
   startHttpServer,
 } from './http-server';
-export { runMain } from './run-main';
+export { type LoggingEnv, runMain, runService } from './run-main';
 export { onShutdown, type RunningService, runSteps, type ShutdownStep } from './shutdown';
 export { runWorkers, type WorkersOptions } from './workers';

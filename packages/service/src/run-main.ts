@@ -1,4 +1,7 @@
 import { EnvError } from '@flock/env';
+import { createLogger, type Logger } from '@flock/logger';
+import { onShutdown, type RunningService } from './shutdown';
+import { runWorkers } from './workers';
 
 /**
  * Runs a service's main(). A configuration error prints its one message (every bad
@@ -12,5 +15,31 @@ export function runMain(service: string, main: () => Promise<unknown>): void {
       console.error(`[${service}] failed to start:`, error);
     }
     process.exit(1);
+  });
+}
+
+/** What every service's configuration holds for its logger. */
+export interface LoggingEnv {
+  LOG_LEVEL: string;
+  LOG_PRETTY: boolean;
+}
+
+/**
+ * A service's whole main(): loads its configuration, creates its logger, starts it (in
+ * `workers(env)` processes, one by default) and stops it in order on SIGTERM or SIGINT.
+ */
+export function runService<E extends LoggingEnv>(
+  service: string,
+  loadEnv: (source: Record<string, string | undefined>) => E,
+  start: (env: E, logger: Logger) => Promise<RunningService>,
+  { workers = () => 1 }: { workers?: (env: E) => number } = {},
+): void {
+  runMain(service, async () => {
+    const env = loadEnv(process.env);
+    await runWorkers({ service, workers: workers(env) }, async () => {
+      const logger = createLogger({ service, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
+      const running = await start(env, logger);
+      onShutdown(logger, running.steps);
+    });
   });
 }

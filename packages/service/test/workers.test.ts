@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { pollFor } from '@flock/testing';
+import { freePort, pollFor } from '@flock/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'workers-main.ts');
@@ -11,14 +10,6 @@ let primary: ChildProcess | undefined;
 afterEach(() => {
   primary?.kill('SIGKILL');
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture], {

@@ -7,3 +7,4 @@ export { uniqueId } from './unique-id';
 export function testLogger(service = 'test'): Logger {
   return createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
+export { freePort } from './free-port';
