@@ -7,7 +7,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
-import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
 import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
@@ -78,19 +78,16 @@ export async function createGatewayServer(options: GatewayOptions) {
     maxTokens: { n: 2000 },
     maxDirectives: { n: 20 },
   }).protect();
-  const errors = errorPolicy<GatewayContext>(options.logger);
+  const base = serviceApolloConfig<GatewayContext>(options.logger);
   const apollo = new ApolloServer<GatewayContext>({
+    ...base,
     gateway,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     introspection: options.introspection,
     csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
-    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
-    stopOnTerminationSignals: false,
-    formatError: errors.formatError,
     plugins: [
-      errors.plugin,
+      ...base.plugins,
       ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       paginationLimitsPlugin(),

@@ -1,4 +1,9 @@
 export {
+  type CorrelatedContext,
+  type LibraryErrorCode,
+  serviceApolloConfig,
+} from './apollo-config';
+export {
   badUserInput,
   ErrorCode,
   type FieldProblem,
@@ -9,7 +14,6 @@ export {
   requireFound,
   unauthenticated,
 } from './errors';
-export { type CorrelatedContext, errorPolicy, type LibraryErrorCode } from './format-error';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
 export { paginationLimitsPlugin } from './pagination-limits';
 export { DateTimeScalar } from './scalars';

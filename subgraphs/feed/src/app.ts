@@ -4,7 +4,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { verifierFromEnv } from '@flock/auth';
-import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
@@ -18,15 +18,12 @@ export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningSe
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const timelines = new Timelines(redis, env.timelines);
   const verifyAccessToken = verifierFromEnv(env);
-  const errors = errorPolicy<FeedContext>(logger);
+  const base = serviceApolloConfig<FeedContext>(logger);
   const apollo = new ApolloServer<FeedContext>({
+    ...base,
     schema: buildSchema(),
-    formatError: errors.formatError,
-    includeStacktraceInErrorResponses: false,
-    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
-    stopOnTerminationSignals: false,
     plugins: [
-      errors.plugin,
+      ...base.plugins,
       ApolloServerPluginInlineTraceDisabled(),
       // Timelines are private and never cached: without hints to collect, Apollo Server
       // need not wrap every field resolver (about a tenth of this subgraph's CPU per page).

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
-import { errorPolicy, graphqlHandler } from '@flock/graphql';
+import { graphqlHandler, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { type RequestHandler, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
@@ -17,14 +17,11 @@ export interface IdentityServerDeps {
 
 /** The identity subgraph, ready to mount on an HTTP server; nothing starts at import. */
 export async function createIdentityServer(deps: IdentityServerDeps) {
-  const errors = errorPolicy<IdentityContext>(deps.logger);
+  const base = serviceApolloConfig<IdentityContext>(deps.logger);
   const apollo = new ApolloServer<IdentityContext>({
+    ...base,
     schema: buildSchema(),
-    formatError: errors.formatError,
-    includeStacktraceInErrorResponses: false,
-    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
-    stopOnTerminationSignals: false,
-    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

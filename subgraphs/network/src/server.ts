@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type NetworkContext } from './context';
@@ -23,14 +23,11 @@ export interface NetworkServerDeps {
 }
 
 export async function createNetworkServer(deps: NetworkServerDeps) {
-  const errors = errorPolicy<NetworkContext>(deps.logger, libraryErrorCode);
+  const base = serviceApolloConfig<NetworkContext>(deps.logger, libraryErrorCode);
   const apollo = new ApolloServer<NetworkContext>({
+    ...base,
     schema: await buildSchema(deps.driver),
-    formatError: errors.formatError,
-    includeStacktraceInErrorResponses: false,
-    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
-    stopOnTerminationSignals: false,
-    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();
   const handler = graphqlHandler({

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { errorPolicy, graphqlHandler, paginationLimitsPlugin } from '@flock/graphql';
+import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { createContext, type PostsContext } from './context';
 import type { Posts } from './domain/posts';
@@ -14,14 +14,11 @@ export interface PostsServerDeps {
 }
 
 export async function createPostsServer(deps: PostsServerDeps) {
-  const errors = errorPolicy<PostsContext>(deps.logger);
+  const base = serviceApolloConfig<PostsContext>(deps.logger);
   const apollo = new ApolloServer<PostsContext>({
+    ...base,
     schema: buildSchema(),
-    formatError: errors.formatError,
-    includeStacktraceInErrorResponses: false,
-    // Our onShutdown stops it in order; Apollo's own signal handler would race that stop().
-    stopOnTerminationSignals: false,
-    plugins: [errors.plugin, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
   });
   await apollo.start();
   const handler = graphqlHandler({

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { badUserInput, errorPolicy } from '../src';
+import { badUserInput, serviceApolloConfig } from '../src';
 
 /** A real Apollo Server whose resolvers fail in both ways, logging into memory. */
 async function serverLoggingTo(lines: Record<string, unknown>[]) {
@@ -14,8 +14,8 @@ async function serverLoggingTo(lines: Record<string, unknown>[]) {
       },
     }),
   );
-  const errors = errorPolicy<{ correlationId: string }>(logger);
   const server = new ApolloServer<{ correlationId: string }>({
+    ...serviceApolloConfig<{ correlationId: string }>(logger),
     typeDefs: 'type Query { broken: Int, refused: Int }',
     resolvers: {
       Query: {
@@ -27,8 +27,6 @@ async function serverLoggingTo(lines: Record<string, unknown>[]) {
         },
       },
     },
-    formatError: errors.formatError,
-    plugins: [errors.plugin],
   });
   await server.start();
   return server;
@@ -43,7 +41,7 @@ async function run(server: ApolloServer<{ correlationId: string }>, query: strin
   return response.body.singleResult;
 }
 
-describe('errorPolicy', () => {
+describe('serviceApolloConfig', () => {
   it('hides an unexpected error from the client and logs it with the request correlation id', async () => {
     const lines: Record<string, unknown>[] = [];
     const server = await serverLoggingTo(lines);

@@ -27,12 +27,18 @@ export interface CorrelatedContext {
 }
 
 /**
- * A service's error policy. Errors meant for clients pass through; anything else (a bug, a
- * database error) is answered as a bare INTERNAL_SERVER_ERROR, so no internals leak, and
- * logged with its stack and the request's correlation id (`formatError` has no context, so
- * the logging is a plugin).
+ * What every Flock service's ApolloServer shares; spread it first and append its own plugins
+ * to `plugins`.
+ * - Errors meant for clients pass through; anything else (a bug, a database error) is
+ *   answered as a bare INTERNAL_SERVER_ERROR, so no internals leak, and logged with its stack
+ *   and the request's correlation id (`formatError` has no context, so the logging is a
+ *   plugin).
+ * - No stack traces in responses.
+ * - No signal handling of Apollo's own: the service's onShutdown stops the server in order.
+ *   Apollo's handler races it, and a second concurrent `stop()` of @apollo/server 5 never
+ *   returns.
  */
-export function errorPolicy<TContext extends CorrelatedContext>(
+export function serviceApolloConfig<TContext extends CorrelatedContext>(
   logger: Logger,
   codeOf: LibraryErrorCode = () => undefined,
 ) {
@@ -80,5 +86,10 @@ export function errorPolicy<TContext extends CorrelatedContext>(
     },
   };
 
-  return { formatError, plugin };
+  return {
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [plugin],
+  };
 }
