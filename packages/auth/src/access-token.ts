@@ -3,7 +3,9 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   errors,
+  type FlattenedJWSInput,
   type JSONWebKeySet,
+  type JWTHeaderParameters,
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
@@ -39,28 +41,50 @@ export function createAccessTokenVerifier(
   { cacheSize = 10_000 } = {},
 ): AccessTokenVerifier {
   // A token that verified once is the same token until it expires: skip the signature check
-  // for repeats (clients send the same token with every request).
-  const verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  // for repeats (clients send the same token with every request). A repeat still asks the key
+  // set for the token's kid (a map lookup; a remote set refetches when older than its cache
+  // age), so a key removed from the set stops its cached tokens as soon as the set no longer
+  // holds it; a key object that changed under the same kid means a full check again.
+  const verified = new Map<string, VerifiedToken>();
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization);
     if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <access token>"');
-    const cached = verified.get(match[1]);
-    if (cached && cached.expiresAt > Date.now()) return cached.viewer;
+    const token = match[1];
     try {
-      const { payload } = await jwtVerify(match[1], keys, {
-        algorithms: [ACCESS_TOKEN_ALG],
-        typ: ACCESS_TOKEN_TYP,
-        issuer,
-        audience,
-        requiredClaims: ['sub', 'exp', 'iat', 'sid'],
-      });
+      const cached = verified.get(token);
+      if (cached && cached.expiresAt > Date.now()) {
+        if ((await keys(cached.header, cached.flattened)) === cached.key) return cached.viewer;
+        verified.delete(token);
+      }
+      let key: unknown;
+      const { payload, protectedHeader } = await jwtVerify(
+        token,
+        async (header, flattened) => {
+          key = await keys(header, flattened);
+          return key as Awaited<ReturnType<JWTVerifyGetKey>>;
+        },
+        {
+          algorithms: [ACCESS_TOKEN_ALG],
+          typ: ACCESS_TOKEN_TYP,
+          issuer,
+          audience,
+          requiredClaims: ['sub', 'exp', 'iat', 'sid'],
+        },
+      );
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
         throw unauthenticated('Access token is malformed');
       }
       const viewer = { id: payload.sub, sessionId: payload.sid };
       if (verified.size >= cacheSize) verified.delete(verified.keys().next().value as string);
-      verified.set(match[1], { viewer, expiresAt: (payload.exp ?? 0) * 1000 });
+      const [protectedPart = '', , signature = ''] = token.split('.');
+      verified.set(token, {
+        viewer,
+        expiresAt: (payload.exp ?? 0) * 1000,
+        header: protectedHeader,
+        flattened: { protected: protectedPart, payload: '', signature },
+        key,
+      });
       return viewer;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Access token expired');
@@ -70,9 +94,29 @@ export function createAccessTokenVerifier(
   };
 }
 
+interface VerifiedToken {
+  viewer: Viewer;
+  expiresAt: number;
+  /** What the key set is asked again on a repeat, and the key it answered the first time. */
+  header: JWTHeaderParameters;
+  flattened: FlattenedJWSInput;
+  key: unknown;
+}
+
+/**
+ * How long a verifier keeps identity's key set before fetching it again: the same 5 minutes
+ * identity's JWKS response allows (Cache-Control). An unknown kid refetches sooner (at most
+ * once per `cooldownDuration`). A key removed from identity's set is therefore rejected by
+ * every verifier at most this long after identity stops serving it.
+ */
+export const JWKS_CACHE_MAX_AGE_MS = 300_000;
+
 /** Keys from identity's JWKS endpoint, cached and refreshed on an unknown kid. */
-export function remoteKeys(jwksUrl: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+export function remoteKeys(
+  jwksUrl: string,
+  { cacheMaxAge = JWKS_CACHE_MAX_AGE_MS, cooldownDuration = 30_000 } = {},
+): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration, cacheMaxAge });
 }
 
 export function localKeys(jwks: JSONWebKeySet): JWTVerifyGetKey {

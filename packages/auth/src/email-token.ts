@@ -13,12 +13,16 @@ export interface EmailTokenCipher {
   open(sealed: string): Promise<string>;
 }
 
+/** A 256-bit secret: from the environment in production, else a dev key file made at first start. */
 export function loadSecretKey({
   value,
   devKeyFile,
+  name = 'the email token key',
 }: {
   value?: string;
   devKeyFile: string;
+  /** Named in the error when the value is not 32 bytes. */
+  name?: string;
 }): Uint8Array {
   let encoded = value;
   if (!encoded && existsSync(devKeyFile)) encoded = readFileSync(devKeyFile, 'utf8').trim();
@@ -32,7 +36,7 @@ export function loadSecretKey({
     }
   }
   const key = base64url.decode(encoded);
-  if (key.length !== 32) throw new Error('the email token key must be 32 bytes, base64url-encoded');
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64url-encoded`);
   return key;
 }
 

@@ -3,6 +3,7 @@ export {
   ACCESS_TOKEN_TYP,
   type AccessTokenVerifier,
   createAccessTokenVerifier,
+  JWKS_CACHE_MAX_AGE_MS,
   localKeys,
   remoteKeys,
   requireViewer,
@@ -11,4 +12,4 @@ export {
   verifierFromEnv,
 } from './access-token';
 export { type EmailTokenCipher, emailTokenCipher, loadSecretKey } from './email-token';
-export { loadSigningKey, type SigningKey } from './signing-key';
+export { generatePrivateJwk, loadSigningKey, publicJwkOf, type SigningKey } from './signing-key';

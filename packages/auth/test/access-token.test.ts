@@ -1,10 +1,20 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
-import { base64url, SignJWT } from 'jose';
+import { base64url, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAccessTokenVerifier, loadSigningKey, localKeys, type SigningKey } from '../src';
+import {
+  createAccessTokenVerifier,
+  generatePrivateJwk,
+  loadSigningKey,
+  localKeys,
+  publicJwkOf,
+  remoteKeys,
+  type SigningKey,
+} from '../src';
 
 const audience = { issuer: 'urn:flock:identity', audience: 'urn:flock:api' };
 let key: SigningKey;
@@ -125,5 +135,78 @@ describe('access token verification', () => {
   it('rejects a header that is not a Bearer token', async () => {
     const error = await rejection(verifier()('Basic dXNlcjpwYXNz'));
     expect(error.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('key rotation', () => {
+  async function withPrevious(previousPublicKeys: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'flock-keys-'));
+    return loadSigningKey({ devKeyFile: join(dir, 'new.jwk'), previousPublicKeys });
+  }
+  const publicOf = (k: SigningKey) => k.jwks.keys[0] as JWK;
+
+  it('publishes the previous keys beside the signing key and accepts their tokens', async () => {
+    const rotated = await withPrevious(JSON.stringify([publicOf(key)]));
+    expect(rotated.jwks.keys.map((k) => k.kid)).toEqual([rotated.kid, key.kid]);
+    expect(rotated.jwks.keys.every((k) => !('d' in k))).toBe(true);
+    const verify = createAccessTokenVerifier(localKeys(rotated.jwks), audience);
+    expect(await verify(`Bearer ${await sign(key)}`)).toMatchObject({ id: 'user-1' });
+    expect(await verify(`Bearer ${await sign(rotated)}`)).toMatchObject({ id: 'user-1' });
+    // A key that is not in the set is refused, whatever kid its tokens claim.
+    const error = await rejection(verify(`Bearer ${await sign(otherKey)}`));
+    expect(error.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reads a JWKS too, and names each key by its thumbprint', async () => {
+    const published = { ...publicOf(key), kid: 'chosen-by-someone' };
+    const rotated = await withPrevious(JSON.stringify({ keys: [published] }));
+    expect(rotated.jwks.keys.map((k) => k.kid)).toEqual([rotated.kid, key.kid]);
+  });
+
+  it.each([
+    ['not JSON', 'nope', /must be JSON/],
+    ['not a list', '{"a":1}', /array of public JWKs/],
+    ['another kind of key', '[{"kty":"EC","crv":"P-256","x":"a","y":"b"}]', /Ed25519/],
+  ])('refuses previous keys that are %s', async (_name, value, message) => {
+    await expect(withPrevious(value)).rejects.toThrow(message);
+  });
+
+  it('refuses a private key among the previous (public) keys', async () => {
+    const privateJwk = await generatePrivateJwk();
+    await expect(withPrevious(JSON.stringify([privateJwk]))).rejects.toThrow(/private key/);
+    // The public half of it is what belongs there.
+    const rotated = await withPrevious(JSON.stringify([await publicJwkOf(privateJwk)]));
+    expect(rotated.jwks.keys).toHaveLength(2);
+  });
+
+  it("stops a cached token once identity's key set no longer holds its key", async () => {
+    let served: JSONWebKeySet = { keys: [...key.jwks.keys, ...otherKey.jwks.keys] };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(served));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verify = createAccessTokenVerifier(
+        remoteKeys(`http://127.0.0.1:${port}/jwks`, { cacheMaxAge: 60_000 }),
+        audience,
+      );
+      const old = `Bearer ${await sign(otherKey)}`;
+      const current = `Bearer ${await sign(key)}`;
+      expect(await verify(old)).toMatchObject({ id: 'user-1' });
+      expect(await verify(current)).toMatchObject({ id: 'user-1' });
+
+      // The old key is removed; within the cache age the verifier may still accept it...
+      served = { keys: key.jwks.keys };
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 61_000);
+      // ...after it, the set is fetched again and the cached token is refused.
+      const error = await rejection(verify(old));
+      expect(error.extensions.code).toBe('UNAUTHENTICATED');
+      expect(await verify(current)).toMatchObject({ id: 'user-1' });
+    } finally {
+      server.close();
+    }
   });
 });
