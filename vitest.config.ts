@@ -1,4 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CommonJS (main) and ESM (module) builds without an exports map: Node, and
+// so every Apollo package, loads the CommonJS one, while Vite would hand our sources the ESM
+// one, and graphql refuses to mix types of two instances ("from another module or realm").
+// Tests resolve it as Node does.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+const resolve = { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] };
 
 const workspaces = '{packages,subgraphs,workers,gateway,infra}';
 const ignored = ['**/node_modules/**', '**/.flock/**'];
@@ -11,6 +19,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: [`${workspaces}/**/test/**/*.test.ts`],
@@ -18,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: [`${workspaces}/**/test/**/*.int.test.ts`],

@@ -2,7 +2,9 @@ import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { type RunningService, startHttpServer } from '@flock/service';
+import { clientAddress } from './client-address';
 import { EntityCache } from './entity-cache';
+import { entityInvalidationBus } from './entity-invalidation-bus';
 import type { GatewayEnv } from './env';
 import { redisRateLimits } from './rate-limits';
 import { createGatewayServer } from './server';
@@ -10,7 +12,17 @@ import { loadSupergraph } from './supergraph';
 
 /** Starts the gateway over the committed supergraph: used by main() and by tests. */
 export async function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningService> {
+  for (const setting of env.weakened)
+    logger.warn({ setting }, 'security weakened by configuration');
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  const entityCache =
+    env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;
+  const invalidations = entityCache
+    ? await entityInvalidationBus(redis, entityCache, {
+        channel: `${env.RATE_LIMIT_NAMESPACE}:entity-invalidations`,
+        logger,
+      })
+    : undefined;
   const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
     checkRateLimits: redisRateLimits(redis, env.rateLimits),
     supergraphSdl: loadSupergraph(),
@@ -20,8 +32,9 @@ export async function startGateway(env: GatewayEnv, logger: Logger): Promise<Run
     sandbox: env.sandbox,
     introspection: env.introspection,
     maxBodyBytes: env.MAX_BODY_BYTES,
-    entityCache:
-      env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined,
+    entityCache,
+    invalidateEntities: invalidations?.invalidate,
+    clientAddress: clientAddress(env.TRUSTED_PROXIES),
   });
   const http = await startHttpServer({
     logger,
@@ -42,6 +55,7 @@ export async function startGateway(env: GatewayEnv, logger: Logger): Promise<Run
       { name: 'http', close: () => http.close() },
       { name: 'apollo', close: () => apollo.stop() },
       { name: 'subgraph connections', close: closeSubgraphConnections },
+      ...(invalidations ? [{ name: 'entity invalidations', close: invalidations.close }] : []),
       { name: 'redis', close: () => redis.quit() },
     ],
   };

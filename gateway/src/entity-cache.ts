@@ -14,7 +14,12 @@ interface CachePolicy {
 }
 
 interface Entry extends CachePolicy {
-  value: object;
+  /** Serialised: every hit gets its own copy, which the gateway then merges into. */
+  json: string;
+  /** Entity key (type and id), to honour invalidations. */
+  entity: string;
+  /** When the fetch that produced it started: an invalidation after that voids it. */
+  fetchedAt: number;
   expiresAt: number;
 }
 
@@ -25,13 +30,32 @@ interface Entry extends CachePolicy {
  * the scope is private. A query whose entities are all cached skips that subgraph call;
  * otherwise only the missing representations are fetched. Mutations, errors, nulls and
  * uncacheable responses are never stored.
+ *
+ * No object is ever shared between two requests: entries are kept as JSON and every hit is
+ * parsed afresh, because the gateway merges each request's fields (a viewer's private ones
+ * included) into the entity objects it is handed. Entities a mutation changed are
+ * invalidated (`invalidate`, fed by every replica through `entityInvalidationBus`).
  */
 export class EntityCache {
   private readonly entries: LRUCache<string, Entry>;
-  readonly stats = { hits: 0, misses: 0 };
+  /** Entity key → when it was last invalidated; kept as long as any entry can live. */
+  private readonly invalidated: LRUCache<string, number>;
+  readonly stats = { hits: 0, misses: 0, invalidations: 0 };
+  /** No entry outlives this, whatever a subgraph's Cache-Control says. */
+  private readonly maxAgeSeconds: number;
 
-  constructor(maxEntries: number) {
+  constructor(maxEntries: number, { maxAgeSeconds = 600 } = {}) {
     this.entries = new LRUCache({ max: maxEntries });
+    this.invalidated = new LRUCache({ max: maxEntries, ttl: maxAgeSeconds * 1000 });
+    this.maxAgeSeconds = maxAgeSeconds;
+  }
+
+  /** Forgets these entities (every selection, every viewer) and anything fetched before now. */
+  invalidate(refs: readonly { __typename?: unknown; id?: unknown }[], now = Date.now()): void {
+    for (const ref of refs) {
+      this.invalidated.set(entityKey(ref), now);
+      this.stats.invalidations += 1;
+    }
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: Apollo's own context type parameter.
@@ -55,8 +79,9 @@ export class EntityCache {
       .update(`${subgraph}\0${request.query}\0${JSON.stringify(otherVariables)}`)
       .digest('base64');
     const keys = representations.map((r: unknown) => `${shape}:${JSON.stringify(r)}`);
+    const entities = representations.map((r: unknown) => entityKey(r as object));
     const now = Date.now();
-    const found = keys.map((key) => this.lookup(key, viewerId, now));
+    const found = keys.map((key, i) => this.lookup(key, entities[i] as string, viewerId, now));
     const missing = found.flatMap((entry, i) => (entry ? [] : [i]));
     this.stats.hits += keys.length - missing.length;
     this.stats.misses += missing.length;
@@ -69,7 +94,7 @@ export class EntityCache {
       }
     }
     if (missing.length === 0) {
-      return { data: { _entities: found.map((entry) => entry?.value) } };
+      return { data: { _entities: found.map((entry) => parse(entry)) } };
     }
 
     const partial =
@@ -92,39 +117,84 @@ export class EntityCache {
       return partial === options ? response : send(options);
     }
     const policy = parseCacheControl(response.http?.headers.get('cache-control'));
-    const values: unknown[] = found.map((entry) => entry?.value);
+    const values: unknown[] = found.map((entry) => parse(entry));
     missing.forEach((index, j) => {
       values[index] = fetched[j];
       if (policy && fetched[j] !== null && typeof fetched[j] === 'object') {
-        this.store(keys[index] as string, fetched[j], policy, viewerId, now);
+        this.store(
+          keys[index] as string,
+          entities[index] as string,
+          fetched[j],
+          policy,
+          viewerId,
+          now,
+        );
       }
     });
     return { ...response, data: { ...response.data, _entities: values } };
   }
 
-  private lookup(key: string, viewerId: string | undefined, now: number): Entry | undefined {
-    const shared = this.entries.get(key);
-    if (shared && shared.expiresAt > now) return shared;
-    if (!viewerId) return undefined;
-    const own = this.entries.get(`${key}:${viewerId}`);
-    return own && own.expiresAt > now ? own : undefined;
+  private lookup(
+    key: string,
+    entity: string,
+    viewerId: string | undefined,
+    now: number,
+  ): Entry | undefined {
+    const shared = this.valid(key, entity, now);
+    if (shared) return shared;
+    return viewerId ? this.valid(`${key}:${viewerId}`, entity, now) : undefined;
+  }
+
+  private valid(key: string, entity: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const invalidatedAt = this.invalidated.get(entity);
+    if (
+      entry.expiresAt <= now ||
+      (invalidatedAt !== undefined && invalidatedAt >= entry.fetchedAt)
+    ) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
   }
 
   private store(
     key: string,
+    entity: string,
     value: object,
     policy: CachePolicy,
     viewerId: string | undefined,
-    now: number,
+    fetchedAt: number,
   ) {
     if (policy.scope === 'PRIVATE' && !viewerId) return;
+    const invalidatedAt = this.invalidated.get(entity);
+    // Invalidated while this fetch was in flight: what it read may be the old entity.
+    if (invalidatedAt !== undefined && invalidatedAt >= fetchedAt) return;
+    const maxAgeSeconds = Math.min(policy.maxAgeSeconds, this.maxAgeSeconds);
     const entryKey = policy.scope === 'PRIVATE' ? `${key}:${viewerId}` : key;
     this.entries.set(
       entryKey,
-      { value, ...policy, expiresAt: now + policy.maxAgeSeconds * 1000 },
-      { ttl: policy.maxAgeSeconds * 1000 },
+      {
+        json: JSON.stringify(value),
+        entity,
+        fetchedAt,
+        scope: policy.scope,
+        maxAgeSeconds,
+        expiresAt: fetchedAt + maxAgeSeconds * 1000,
+      },
+      { ttl: maxAgeSeconds * 1000 },
     );
   }
+}
+
+function parse(entry: Entry | undefined): unknown {
+  return entry ? JSON.parse(entry.json) : undefined;
+}
+
+/** `Post:0190…`: the type and id of a representation (its whole JSON when it has no id). */
+function entityKey(ref: { __typename?: unknown; id?: unknown }): string {
+  return 'id' in ref ? `${String(ref.__typename)}:${String(ref.id)}` : JSON.stringify(ref);
 }
 
 /** `max-age=10, public` → 10 s public; anything uncacheable (no-store, no max-age, 0) → null. */

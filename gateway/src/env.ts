@@ -8,6 +8,7 @@ import {
   tokenVerificationModel,
 } from '@flock/env';
 import { z } from 'zod';
+import { checkTrustedProxies } from './client-address';
 
 const gatewayModel = z.object({
   ...serviceModel.shape,
@@ -33,6 +34,24 @@ const gatewayModel = z.object({
   /** Gateway processes sharing the port (node:cluster): up to one per core on a machine of
    *  its own; 1 (the default) where an orchestrator runs replicas instead. */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Proxies (addresses, CIDRs, or `loopback` / `linklocal` / `uniquelocal`, comma-separated)
+   *  whose X-Forwarded-For is believed; empty: the client is the socket's peer. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((list, ctx) => {
+      try {
+        checkTrustedProxies(list);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   RATE_LIMIT_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
@@ -44,15 +63,29 @@ export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;
 export function loadGatewayEnv(source: Record<string, string | undefined>) {
   const env = loadEnv(gatewayModel, source);
   const development = env.NODE_ENV !== 'production';
+  const sandbox = env.SANDBOX ?? development;
+  const introspection = env.INTROSPECTION ?? development;
+  const rateLimits = {
+    perIp: env.RATE_LIMIT_IP_PER_MINUTE ?? (development ? 0 : 1200),
+    perUser: env.RATE_LIMIT_USER_PER_MINUTE ?? (development ? 0 : 600),
+    namespace: env.RATE_LIMIT_NAMESPACE,
+  };
+  // Production is secure by default; whatever weakens it was set explicitly and is logged
+  // at start (see startGateway).
+  const weakened = development
+    ? []
+    : [
+        ...(sandbox ? ['SANDBOX: the Apollo Sandbox is served'] : []),
+        ...(introspection ? ['INTROSPECTION: the schema can be introspected'] : []),
+        ...(rateLimits.perIp === 0 ? ['RATE_LIMIT_IP_PER_MINUTE=0: no per-IP limit'] : []),
+        ...(rateLimits.perUser === 0 ? ['RATE_LIMIT_USER_PER_MINUTE=0: no per-user limit'] : []),
+      ];
   return {
     ...env,
-    sandbox: env.SANDBOX ?? development,
-    introspection: env.INTROSPECTION ?? development,
-    rateLimits: {
-      perIp: env.RATE_LIMIT_IP_PER_MINUTE ?? (development ? 0 : 1200),
-      perUser: env.RATE_LIMIT_USER_PER_MINUTE ?? (development ? 0 : 600),
-      namespace: env.RATE_LIMIT_NAMESPACE,
-    },
+    sandbox,
+    introspection,
+    rateLimits,
+    weakened,
     subgraphUrls: {
       identity: env.IDENTITY_URL,
       network: env.NETWORK_URL,

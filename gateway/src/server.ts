@@ -7,11 +7,19 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
-import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
+import {
+  type EntityRef,
+  graphqlHandler,
+  INVALIDATION_EXTENSION,
+  paginationLimitsPlugin,
+  serviceApolloConfig,
+} from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
+import { CLIENT_IP_HEADER, type ClientAddress } from './client-address';
 import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
+import { defaultRequestLimits, requestLimitsPlugin } from './request-limits';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -19,6 +27,8 @@ export interface GatewayContext {
   authorization?: string;
   /** The request's, forwarded to every subgraph call. */
   correlationId: string;
+  /** The client's address (through trusted proxies), forwarded for per-client limits. */
+  clientIp: string;
 }
 
 export interface GatewayOptions {
@@ -33,6 +43,9 @@ export interface GatewayOptions {
   checkRateLimits: RateLimitCheck;
   /** Entities subgraphs mark cacheable (Cache-Control), kept between requests; none if unset. */
   entityCache?: EntityCache;
+  /** Where entities a mutation changed are evicted (every replica); the cache alone if unset. */
+  invalidateEntities?: (refs: EntityRef[]) => Promise<void>;
+  clientAddress: ClientAddress;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -40,13 +53,22 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
     private readonly subgraph: string,
     private readonly entityCache: EntityCache | undefined,
+    private readonly invalidate: ((refs: EntityRef[]) => Promise<void>) | undefined,
   ) {
     super(config);
   }
 
-  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    if (!this.entityCache) return super.process(options);
-    return this.entityCache.process(this.subgraph, options, (o) => super.process(o));
+  override async process(
+    options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
+  ) {
+    const response = this.entityCache
+      ? await this.entityCache.process(this.subgraph, options, (o) => super.process(o))
+      : await super.process(options);
+    const invalidated = response.extensions?.[INVALIDATION_EXTENSION];
+    if (Array.isArray(invalidated) && invalidated.length > 0 && this.invalidate) {
+      await this.invalidate(invalidated as EntityRef[]);
+    }
+    return response;
   }
 
   override willSendRequest({
@@ -55,8 +77,12 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+    request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
   }
 }
+
+/** Lexical tokens in one document: enough for any real client, parsed before anything else. */
+const MAX_TOKENS = 2000;
 
 /** The gateway: authenticates each request, plans it over the static supergraph. */
 export async function createGatewayServer(options: GatewayOptions) {
@@ -68,21 +94,27 @@ export async function createGatewayServer(options: GatewayOptions) {
         { url: options.subgraphUrls[name] ?? url, fetcher: subgraphs.fetcher },
         name,
         options.entityCache,
+        options.invalidateEntities ??
+          (async (refs) => {
+            options.entityCache?.invalidate(refs);
+          }),
       ),
   });
-  // Query depth, aliases, cost, tokens and directives are bounded before planning.
+  // Field suggestions ("Did you mean ...") are masked: they would reveal the schema where
+  // introspection is off. Depth, aliases, directives, cost and credential mutations are
+  // bounded by requestLimitsPlugin (coded 400s), tokens by the parser itself.
   const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
-    maxTokens: { n: 2000 },
-    maxDirectives: { n: 20 },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    maxDirectives: { enabled: false },
   }).protect();
   const base = serviceApolloConfig<GatewayContext>(options.logger);
   const apollo = new ApolloServer<GatewayContext>({
     ...base,
     gateway,
-    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     introspection: options.introspection,
     csrfPrevention: true,
@@ -90,6 +122,7 @@ export async function createGatewayServer(options: GatewayOptions) {
       ...base.plugins,
       ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
+      requestLimitsPlugin(defaultRequestLimits),
       paginationLimitsPlugin(),
       options.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -104,12 +137,9 @@ export async function createGatewayServer(options: GatewayOptions) {
     context: async (req, correlationId) => {
       const authorization = req.headers.authorization;
       const viewer = await options.verifyAccessToken(authorization);
-      await options.checkRateLimits(req.socket.remoteAddress ?? 'unknown', viewer);
-      return {
-        viewer,
-        authorization,
-        correlationId,
-      };
+      const clientIp = options.clientAddress(req);
+      await options.checkRateLimits(clientIp, viewer);
+      return { viewer, authorization, correlationId, clientIp };
     },
   });
   return { apollo, handler, closeSubgraphConnections: subgraphs.close };

@@ -56,7 +56,7 @@ describe('entity cache', () => {
     const all = await cache.process('posts', fetchOf(['b', 'c']).options, posts.send);
     expect(posts.asked).toHaveLength(2);
     expect(all.data?._entities).toEqual([{ body: 'body of b' }, { body: 'body of c' }]);
-    expect(cache.stats).toEqual({ hits: 4, misses: 3 });
+    expect(cache.stats).toEqual({ hits: 4, misses: 3, invalidations: 0 });
   });
 
   it('keeps nothing the subgraph does not mark cacheable', async () => {
@@ -96,6 +96,45 @@ describe('entity cache', () => {
     const posts = subgraph('max-age=10, public');
     await cache.process('posts', fetchOf(['a'], 'ann', 'mutation').options, posts.send);
     await cache.process('posts', fetchOf(['a'], 'ann', 'mutation').options, posts.send);
+    expect(posts.asked).toEqual([['a'], ['a']]);
+  });
+
+  it('hands every request its own copy, so what one request merges in stays its own', async () => {
+    const cache = new EntityCache(100);
+    const posts = subgraph('max-age=10, public');
+    const first = await cache.process('posts', fetchOf(['a']).options, posts.send);
+    // The gateway merges a viewer's fields into the entity objects it gets back.
+    const entityOf = (response: typeof first) =>
+      (response.data?._entities as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    entityOf(first).email = 'ann@example.com';
+    const second = await cache.process('posts', fetchOf(['a']).options, posts.send);
+    entityOf(second).secret = 'bob';
+    const third = await cache.process('posts', fetchOf(['a']).options, posts.send);
+    expect(posts.asked).toEqual([['a']]);
+    expect(third.data?._entities).toEqual([{ body: 'body of a' }]);
+  });
+
+  it('forgets an invalidated entity for every selection and viewer', async () => {
+    const cache = new EntityCache(100);
+    const posts = subgraph('max-age=10, private');
+    await cache.process('posts', fetchOf(['a', 'b'], 'ann').options, posts.send);
+    await cache.process('posts', fetchOf(['a'], 'bob').options, posts.send);
+    cache.invalidate([{ __typename: 'Post', id: 'a' }]);
+    await cache.process('posts', fetchOf(['a', 'b'], 'ann').options, posts.send);
+    await cache.process('posts', fetchOf(['a'], 'bob').options, posts.send);
+    expect(posts.asked).toEqual([['a', 'b'], ['a'], ['a'], ['a']]);
+  });
+
+  it('does not keep what a fetch read before an invalidation that landed while it was in flight', async () => {
+    const cache = new EntityCache(100);
+    const posts = subgraph('max-age=10, public');
+    const slow = async (options: GraphQLDataSourceProcessOptions) => {
+      const response = await posts.send(options);
+      cache.invalidate([{ __typename: 'Post', id: 'a' }]);
+      return response;
+    };
+    await cache.process('posts', fetchOf(['a']).options, slow);
+    await cache.process('posts', fetchOf(['a']).options, posts.send);
     expect(posts.asked).toEqual([['a'], ['a']]);
   });
 

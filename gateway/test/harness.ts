@@ -28,6 +28,8 @@ export interface TestStack {
   postsUrl?: string;
   /** The feed's Redis key prefix of this stack (unique per stack). */
   feedPrefix?: string;
+  /** Starts one more gateway over the same subgraphs (another replica); its /graphql URL. */
+  gatewayReplica(env?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -130,22 +132,31 @@ export async function startTestStack({
       feedUrl = `${service.url}/graphql`;
     }
     const identityGraphql = `${identity.url}/graphql`;
+    const gatewaySettings = {
+      ...base,
+      ...jwks,
+      IDENTITY_URL: identityUrlForGateway
+        ? await identityUrlForGateway(identityGraphql)
+        : identityGraphql,
+      ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
+      ...(postsUrl ? { POSTS_URL: postsUrl } : {}),
+      ...(feedUrl ? { FEED_URL: feedUrl } : {}),
+      ...gatewayEnv,
+    };
     const gateway = await startGateway(
-      loadGatewayEnv({
-        ...base,
-        ...jwks,
-        IDENTITY_URL: identityUrlForGateway
-          ? await identityUrlForGateway(identityGraphql)
-          : identityGraphql,
-        ...(networkUrl ? { NETWORK_URL: networkUrl } : {}),
-        ...(postsUrl ? { POSTS_URL: postsUrl } : {}),
-        ...(feedUrl ? { FEED_URL: feedUrl } : {}),
-        ...gatewayEnv,
-      }),
+      loadGatewayEnv(gatewaySettings),
       logger.child({ service: 'gateway' }),
     );
     started.push(gateway);
     return {
+      gatewayReplica: async (env = {}) => {
+        const replica = await startGateway(
+          loadGatewayEnv({ ...gatewaySettings, ...env }),
+          logger.child({ service: 'gateway-replica' }),
+        );
+        started.push(replica);
+        return `${replica.url}/graphql`;
+      },
       gatewayUrl: `${gateway.url}/graphql`,
       identityUrl: `${identity.url}/graphql`,
       networkUrl,

@@ -2,14 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@flock/logger';
 import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './errors';
 
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'CONFLICT',
+const CLIENT_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -50,6 +46,13 @@ export function serviceApolloConfig<TContext extends CorrelatedContext>(
     if (mapped)
       return { message: formatted.message, path: formatted.path, extensions: { code: mapped } };
     const code = formatted.extensions?.code;
+    // The parser's own token limit (parseOptions.maxTokens) is a limit, not a typo.
+    if (
+      code === 'GRAPHQL_PARSE_FAILED' &&
+      /contains more tha[nt] \d+ tokens/.test(formatted.message)
+    ) {
+      return { message: formatted.message, extensions: { code: ErrorCode.TOO_MANY_TOKENS } };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

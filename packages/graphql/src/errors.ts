@@ -9,6 +9,14 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
+  /** Limits on a request, refused before execution with HTTP 400 (413 for the body). */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  TOO_MANY_CREDENTIAL_CHECKS: 'TOO_MANY_CREDENTIAL_CHECKS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 } as const;
 
 export interface FieldProblem {
@@ -16,14 +24,30 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Invalid input: names the (first) bad field, and lists every problem found. */
-export function badUserInput(problems: FieldProblem[] | FieldProblem): GraphQLError {
+/**
+ * Invalid input: names the (first) bad field, and lists every problem found. `httpStatus`
+ * (400) marks input refused before execution, where the whole request fails.
+ */
+export function badUserInput(
+  problems: FieldProblem[] | FieldProblem,
+  { httpStatus }: { httpStatus?: number } = {},
+): GraphQLError {
   const list = Array.isArray(problems) ? problems : [problems];
   const [first] = list;
   const message = list.map((p) => `${p.field}: ${p.message}`).join('; ');
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, problems: list },
+    extensions: {
+      code: ErrorCode.BAD_USER_INPUT,
+      field: first?.field,
+      problems: list,
+      ...(httpStatus ? { http: { status: httpStatus } } : {}),
+    },
   });
+}
+
+/** A request refused before execution (a limit, a malformed operation): HTTP 400 + code. */
+export function requestRefused(code: string, message: string, status = 400): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
 /**

@@ -4,6 +4,13 @@ export {
   serviceApolloConfig,
 } from './apollo-config';
 export {
+  type EntityRef,
+  entityInvalidationPlugin,
+  INVALIDATION_EXTENSION,
+  type InvalidatingContext,
+  invalidateEntity,
+} from './entity-invalidation';
+export {
   badUserInput,
   ErrorCode,
   type FieldProblem,
@@ -11,9 +18,15 @@ export {
   notFound,
   parseInput,
   rateLimited,
+  requestRefused,
   requireFound,
   unauthenticated,
 } from './errors';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
-export { paginationLimitsPlugin } from './pagination-limits';
+export {
+  argumentValue,
+  coerceVariables,
+  MAX_PAGE_SIZE,
+  paginationLimitsPlugin,
+} from './pagination-limits';
 export { DateTimeScalar } from './scalars';

@@ -1,35 +1,59 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { type ArgumentNode, type DocumentNode, Kind, visit } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  visit,
+} from 'graphql';
+
 import { badUserInput } from './errors';
 
+/** The largest page any list or connection serves, and the argument names that ask for one. */
+export const MAX_PAGE_SIZE = 100;
 const PAGE_ARGUMENTS = new Set(['first', 'limit']);
 
 /**
- * Bounds every `first`/`limit` argument of an operation (connections, lists) to 0..max,
- * literal or variable, before anything executes: BAD_USER_INPUT naming the field otherwise.
+ * The operation's variables as execution will see them: the client's values coerced to their
+ * declared types, defaults filled in. A value that does not fit is the client's mistake:
+ * BAD_USER_INPUT with HTTP 400, before anything executes.
+ */
+export function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
+    maxErrors: 10,
+  });
+  if (result.errors) {
+    const [first] = result.errors;
+    throw new GraphQLError(first?.message ?? 'Invalid variables', {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+  return result.coerced;
+}
+
+/** The value an argument takes in this request: a literal, or a (coerced) variable. */
+export function argumentValue(argument: ArgumentNode, variables: Record<string, unknown>): unknown {
+  const { value } = argument;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+  return undefined;
+}
+
+/**
+ * Bounds every `first`/`limit` argument of an operation (connections, lists) to
+ * 0..MAX_PAGE_SIZE, whether it is a literal, a variable or a variable's default, before
+ * anything executes: BAD_USER_INPUT (HTTP 400) naming the field otherwise.
  */
 export function paginationLimitsPlugin<T extends BaseContext>({
-  max = 100,
+  max = MAX_PAGE_SIZE,
 } = {}): ApolloServerPlugin<T> {
-  const check = (
-    fieldName: string,
-    argument: ArgumentNode,
-    variables?: Record<string, unknown>,
-  ) => {
-    const { value: node } = argument;
-    const value =
-      node.kind === Kind.INT
-        ? Number(node.value)
-        : node.kind === Kind.VARIABLE
-          ? variables?.[node.name.value]
-          : undefined;
-    if (typeof value === 'number' && (value < 0 || value > max)) {
-      throw badUserInput({
-        field: `${fieldName}.${argument.name.value}`,
-        message: `must be between 0 and ${max}`,
-      });
-    }
-  };
   // Apollo Server hands the same parsed document to every request of a cached query, so the
   // page arguments are found once per document; only the check runs per request.
   const pageArguments = new WeakMap<DocumentNode, [string, ArgumentNode][]>();
@@ -52,9 +76,23 @@ export function paginationLimitsPlugin<T extends BaseContext>({
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
-          for (const [fieldName, argument] of argumentsOf(document)) {
-            check(fieldName, argument, request.variables);
+        async didResolveOperation({ document, request, operation, schema }) {
+          const found = argumentsOf(document);
+          if (!operation || found.length === 0) return;
+          const variables = operation.variableDefinitions?.length
+            ? coerceVariables(schema, operation, request.variables)
+            : {};
+          for (const [fieldName, argument] of found) {
+            const value = argumentValue(argument, variables);
+            if (typeof value === 'number' && (value < 0 || value > max)) {
+              throw badUserInput(
+                {
+                  field: `${fieldName}.${argument.name.value}`,
+                  message: `must be between 0 and ${max}`,
+                },
+                { httpStatus: 400 },
+              );
+            }
           }
         },
       };

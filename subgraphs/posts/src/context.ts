@@ -1,9 +1,10 @@
 import type { Viewer } from '@flock/auth';
+import type { InvalidatingContext } from '@flock/graphql';
 import DataLoader from 'dataloader';
 import type { Posts } from './domain/posts';
 import type { Post } from './generated/prisma/client';
 
-export interface PostsContext {
+export interface PostsContext extends InvalidatingContext {
   viewer: Viewer | null;
   /** The request's correlation id, carried by the events a mutation publishes. */
   correlationId: string;

@@ -1,7 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
+import {
+  entityInvalidationPlugin,
+  graphqlHandler,
+  paginationLimitsPlugin,
+  serviceApolloConfig,
+} from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { createContext, type PostsContext } from './context';
 import type { Posts } from './domain/posts';
@@ -18,7 +23,12 @@ export async function createPostsServer(deps: PostsServerDeps) {
   const apollo = new ApolloServer<PostsContext>({
     ...base,
     schema: buildSchema(),
-    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [
+      ...base.plugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      paginationLimitsPlugin(),
+      entityInvalidationPlugin(),
+    ],
   });
   await apollo.start();
   const handler = graphqlHandler({
