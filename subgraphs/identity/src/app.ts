@@ -19,13 +19,16 @@ import { type RunningService, startHttpServer } from '@flock/service';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
-import { redisLoginLimiter } from './domain/login-limiter';
+import { redisClientLimit, redisCredentialThrottle } from './domain/credential-throttle';
+import { Sessions } from './domain/sessions';
 import type { IdentityEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
 import { createIdentityServer } from './server';
 
 /** Connects everything identity needs and starts listening: used by main() and by tests. */
 export async function startIdentity(env: IdentityEnv, logger: Logger): Promise<RunningService> {
+  for (const setting of env.weakened)
+    logger.warn({ setting }, 'security weakened by configuration');
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) });
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
 
@@ -41,27 +44,50 @@ export async function startIdentity(env: IdentityEnv, logger: Logger): Promise<R
   const signingKey = await loadSigningKey({
     privateJwk: env.JWT_PRIVATE_KEY,
     devKeyFile: env.signingKeyFile,
+    previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS,
   });
   const audience = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
-  const accounts = new Accounts({
+  const sessions = new Sessions({
     prisma,
     issueAccessToken: accessTokenIssuer(signingKey, {
       ...audience,
       ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     }),
-    emailTokens: emailTokenCipher(
-      loadSecretKey({ value: env.EMAIL_TOKEN_KEY, devKeyFile: env.emailTokenKeyFile }),
-    ),
-    loginLimiter: redisLoginLimiter(redis),
+    refreshTokenKey: loadSecretKey({
+      value: env.REFRESH_TOKEN_KEY,
+      devKeyFile: env.refreshTokenKeyFile,
+      name: 'REFRESH_TOKEN_KEY',
+    }),
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+  });
+  const accounts = new Accounts({
+    prisma,
+    sessions,
+    emailTokens: emailTokenCipher(
+      loadSecretKey({
+        value: env.EMAIL_TOKEN_KEY,
+        devKeyFile: env.emailTokenKeyFile,
+        name: 'EMAIL_TOKEN_KEY',
+      }),
+    ),
+    loginThrottle: redisCredentialThrottle(redis, 'identity:login'),
+    passwordChangeThrottle: redisCredentialThrottle(redis, 'identity:password-change'),
+    registrationLimit: redisClientLimit(redis, 'identity:registrations', {
+      limit: env.registrationsPerHour,
+      windowSeconds: 3600,
+    }),
     verificationTtlHours: env.VERIFICATION_TTL_HOURS,
+    logger,
     onOutboxWrite: () => relay.kick(),
   });
 
   const { apollo, handler } = await createIdentityServer({
     accounts,
+    sessions,
     signingKey,
-    // Identity checks its own tokens with its own public key: no network hop.
+    // Identity checks its own tokens with its own public keys (current and previous): no
+    // network hop, and a key removed from the configuration is refused at once.
     verifyAccessToken: createAccessTokenVerifier(localKeys(signingKey.jwks), audience),
     logger,
   });

@@ -1,26 +1,34 @@
 import type { Viewer } from '@flock/auth';
 import DataLoader from 'dataloader';
-import type { Accounts } from './domain/accounts';
+import type { Accounts, Caller } from './domain/accounts';
+import type { Sessions } from './domain/sessions';
 import type { User } from './generated/prisma/client';
 
 export interface IdentityContext {
   viewer: Viewer | null;
   /** The request's correlation id, carried by the events a mutation publishes. */
   correlationId: string;
+  /** The client's address and correlation id, for limits and events. */
+  caller: Caller & { correlationId: string };
   accounts: Accounts;
+  sessions: Sessions;
   /** Batches every user lookup of one request into one query. */
   users: DataLoader<string, User | null>;
 }
 
 export function createContext(
-  accounts: Accounts,
+  services: { accounts: Accounts; sessions: Sessions },
   viewer: Viewer | null,
   correlationId: string,
+  client: string,
 ): IdentityContext {
+  const { accounts, sessions } = services;
   return {
     viewer,
     correlationId,
+    caller: { client, correlationId },
     accounts,
+    sessions,
     users: new DataLoader((ids) => accounts.byIds(ids)),
   };
 }

@@ -6,10 +6,13 @@ import type { Logger } from '@flock/logger';
 import { type RequestHandler, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
 import type { Accounts } from './domain/accounts';
+import { clientAddressOf } from './domain/client-address';
+import type { Sessions } from './domain/sessions';
 import { buildSchema } from './schema';
 
 export interface IdentityServerDeps {
   accounts: Accounts;
+  sessions: Sessions;
   verifyAccessToken: AccessTokenVerifier;
   signingKey: SigningKey;
   logger: Logger;
@@ -29,9 +32,10 @@ export async function createIdentityServer(deps: IdentityServerDeps) {
     server: apollo,
     context: async (req, correlationId) =>
       createContext(
-        deps.accounts,
+        deps,
         await deps.verifyAccessToken(req.headers.authorization),
         correlationId,
+        clientAddressOf(req),
       ),
   });
 

@@ -2,13 +2,16 @@ import type { EmailTokenCipher, Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
 import { createEnvelope, userRegistered } from '@flock/events';
 import { badUserInput, parseInput, requireFound, unauthenticated } from '@flock/graphql';
+import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
 import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
-import type { AccessTokenIssuer } from './access-tokens';
-import type { LoginLimiter } from './login-limiter';
+import type { ClientLimit, CredentialThrottle } from './credential-throttle';
 import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { hashToken, randomToken } from './secrets';
+import type { Sessions, SignedIn } from './sessions';
 import {
+  currentPassword as currentPasswordRule,
+  isUuid,
   loginInput,
   opaqueToken,
   password as passwordRule,
@@ -16,49 +19,70 @@ import {
   updateProfileInput,
 } from './validation';
 
-export interface Session {
-  accessToken: string;
-  accessTokenExpiresAt: Date;
-  refreshToken: string;
-  refreshTokenExpiresAt: Date;
-  user: User;
-}
+export { isUuid };
 
 export interface AccountsDeps {
   prisma: PrismaClient;
-  issueAccessToken: AccessTokenIssuer;
+  sessions: Sessions;
   emailTokens: EmailTokenCipher;
-  loginLimiter: LoginLimiter;
-  refreshTtlDays: number;
+  /** Password guesses at login, per login name as typed (see below). */
+  loginThrottle: CredentialThrottle;
+  /** Current-password guesses at changePassword, per account. */
+  passwordChangeThrottle: CredentialThrottle;
+  /** Registrations per client address. */
+  registrationLimit: ClientLimit;
   verificationTtlHours: number;
+  logger?: Logger;
   /** Called after a transaction that wrote to the outbox has committed. */
   onOutboxWrite?: () => void;
 }
 
-type Tx = Prisma.TransactionClient;
-
-interface IssuedRefreshToken {
-  token: string;
-  expiresAt: Date;
-  familyId: string;
+/** Who is asking, as far as limits are concerned. */
+export interface Caller {
+  /** The client's address (see clientAddressOf). */
+  client: string;
+  /** The request's, carried by the events a mutation publishes. */
+  correlationId?: string;
 }
 
 const INVALID_CREDENTIALS = 'Invalid login or password';
-const DAY_MS = 86_400_000;
 
-/** The account rules: registration, sessions, profile, password, email verification. */
+/**
+ * An account that is unverified, whose verification period is over and that nobody has used
+ * since (no sign-in or refresh after its last verification link expired): an abandoned
+ * registration, whose username and email a new registration may take.
+ */
+const abandonedRegistration = Prisma.sql`
+  u.email_verified_at IS NULL
+  AND EXISTS (SELECT 1 FROM email_verifications v WHERE v.user_id = u.id)
+  AND NOT EXISTS (
+    SELECT 1 FROM email_verifications v WHERE v.user_id = u.id AND v.expires_at > now())
+  AND NOT EXISTS (
+    SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.last_used_at > (
+      SELECT max(v.expires_at) FROM email_verifications v WHERE v.user_id = u.id))`;
+
+interface Holder {
+  id: string;
+  username: string;
+  email: string;
+  abandoned: boolean;
+}
+
+/** The account rules: registration, sign-in, profile, password, email verification. */
 export class Accounts {
   constructor(private readonly deps: AccountsDeps) {}
 
-  /** `correlationId`: the request's, carried by the user-registered event. */
-  async register(rawInput: unknown, correlationId?: string): Promise<Session> {
+  /**
+   * A username or email held by an abandoned registration is released: that account is
+   * deleted (with its sessions and verification links) in the transaction that creates the
+   * new one. Its id is never reused (UUIDv7).
+   */
+  async register(rawInput: unknown, caller: Caller): Promise<SignedIn> {
     const input = parseInput(registerInput, rawInput, 'input');
-    const { prisma } = this.deps;
-    const taken = await prisma.user.findMany({
-      where: { OR: [{ username: input.username }, { email: input.email }] },
-      select: { username: true, email: true },
-    });
-    assertAvailable(taken, input);
+    await this.deps.registrationLimit(caller.client);
+    const { prisma, sessions } = this.deps;
+    const holders = await this.holdersOf(prisma, input);
+    assertAvailable(holders, input);
 
     const passwordHash = await hashPassword(input.password);
     const userId = uuidv7();
@@ -78,11 +102,17 @@ export class Accounts {
           expiresAt: verificationExpiresAt.toISOString(),
         },
       },
-      { source: 'identity', correlationId },
+      { source: 'identity', correlationId: caller.correlationId },
     );
 
     try {
-      const { user, refresh } = await prisma.$transaction(async (tx) => {
+      const { user, refresh, released } = await prisma.$transaction(async (tx) => {
+        const abandoned = holders.filter((h) => h.abandoned).map((h) => h.id);
+        const released = abandoned.length
+          ? await tx.$queryRaw<{ id: string }[]>`
+              DELETE FROM users u WHERE u.id = ANY(${abandoned}::uuid[]) AND ${abandonedRegistration}
+              RETURNING u.id`
+          : [];
         const user = await tx.user.create({
           data: {
             id: userId,
@@ -103,93 +133,50 @@ export class Accounts {
           },
         });
         await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
-        const refresh = await this.createRefreshToken(tx, userId, uuidv7());
-        return { user, refresh };
+        const refresh = await sessions.start(tx, userId);
+        return { user, refresh, released };
       });
       this.deps.onOutboxWrite?.();
-      return this.session(user, refresh);
+      for (const { id } of released) {
+        this.deps.logger?.info({ userId: id }, 'abandoned registration released');
+      }
+      return sessions.signedIn(user, refresh);
     } catch (error) {
       // Lost a race with a concurrent registration of the same name or email.
-      if (isUniqueViolation(error)) {
-        assertAvailable(
-          await prisma.user.findMany({
-            where: { OR: [{ username: input.username }, { email: input.email }] },
-            select: { username: true, email: true },
-          }),
-          input,
-        );
-      }
+      if (isUniqueViolation(error)) assertAvailable(await this.holdersOf(prisma, input), input);
       throw error;
     }
   }
 
-  async login(rawInput: unknown): Promise<Session> {
+  /**
+   * The attempt is counted before the password is checked (see CredentialThrottle), keyed by
+   * the login name as typed, whether or not such an account exists: a limit that followed the
+   * account instead would tell which email belongs to which username.
+   */
+  async login(rawInput: unknown, caller: Caller): Promise<SignedIn> {
     const input = parseInput(loginInput, rawInput, 'input');
-    const { prisma, loginLimiter } = this.deps;
-    await loginLimiter.assertAllowed(input.login);
+    const { prisma, loginThrottle, sessions } = this.deps;
+    const attempt = await loginThrottle.begin(`login:${input.login}`, caller.client);
     const user = await prisma.user.findUnique({
       where: input.login.includes('@') ? { email: input.login } : { username: input.login },
     });
     if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-      await loginLimiter.recordFailure(input.login);
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    await loginLimiter.reset(input.login);
-    if (needsRehash(user.passwordHash)) {
-      await prisma.user.update({
-        where: { id: user.id },
-        data: { passwordHash: await hashPassword(input.password) },
-      });
-    }
-    const refresh = await this.createRefreshToken(prisma, user.id, uuidv7());
-    return this.session(user, refresh);
-  }
-
-  /**
-   * Rotates a refresh token. Presenting one that was already rotated means it was stolen
-   * or replayed: the whole family (that login's session) is revoked.
-   */
-  async refresh(rawToken: unknown): Promise<Session> {
-    const token = parseInput(opaqueToken, rawToken, 'refreshToken');
-    const { prisma } = this.deps;
-    const outcome = await prisma.$transaction(async (tx) => {
-      const current = await tx.refreshToken.findUnique({
-        where: { tokenHash: hashToken(token) },
-        include: { user: true },
-      });
-      if (!current || current.revokedAt || current.expiresAt <= new Date())
-        return 'invalid' as const;
-      if (current.rotatedAt) return { reused: current.familyId };
-      const claimed = await tx.refreshToken.updateMany({
-        where: { id: current.id, rotatedAt: null, revokedAt: null },
-        data: { rotatedAt: new Date() },
-      });
-      if (claimed.count === 0) return { reused: current.familyId };
-      const refresh = await this.createRefreshToken(tx, current.userId, current.familyId);
-      return { user: current.user, refresh };
+    await attempt.succeeded();
+    const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+    const refresh = await prisma.$transaction(async (tx) => {
+      // Locks the account against a concurrent password change: either the change committed
+      // first (this password is no longer the account's), or it waits for this session and
+      // then ends it with the others.
+      const [row] = await tx.$queryRaw<{ password_hash: string }[]>`
+        SELECT password_hash FROM users WHERE id = ${user.id}::uuid FOR SHARE`;
+      if (row?.password_hash !== user.passwordHash) return null;
+      if (rehash) await tx.user.update({ where: { id: user.id }, data: { passwordHash: rehash } });
+      return sessions.start(tx, user.id);
     });
-    if (outcome === 'invalid') throw unauthenticated('Refresh token is invalid or expired');
-    if ('reused' in outcome) {
-      await this.revokeFamilies({ familyId: outcome.reused });
-      throw unauthenticated('Refresh token was already used; the session has been ended');
-    }
-    return this.session(outcome.user, outcome.refresh);
-  }
-
-  /** Ends the session of the given refresh token, or else the caller's current session. */
-  async logout(viewer: Viewer | null, rawToken: unknown): Promise<boolean> {
-    if (rawToken === null || rawToken === undefined) {
-      if (!viewer) throw unauthenticated();
-      await this.revokeFamilies({ familyId: viewer.sessionId });
-      return true;
-    }
-    const token = parseInput(opaqueToken, rawToken, 'refreshToken');
-    const record = await this.deps.prisma.refreshToken.findUnique({
-      where: { tokenHash: hashToken(token) },
-    });
-    if (!record) throw unauthenticated('Refresh token is invalid');
-    await this.revokeFamilies({ familyId: record.familyId });
-    return true;
+    if (!refresh) throw unauthenticated(INVALID_CREDENTIALS);
+    return sessions.signedIn(user, refresh);
   }
 
   async updateProfile(viewer: Viewer, rawInput: unknown): Promise<User> {
@@ -197,17 +184,36 @@ export class Accounts {
     return this.deps.prisma.user.update({ where: { id: viewer.id }, data: input });
   }
 
-  async changePassword(viewer: Viewer, current: string, next: unknown): Promise<boolean> {
-    const newPassword = parseInput(passwordRule, next, 'newPassword');
-    const { prisma } = this.deps;
+  /**
+   * Throttled like login (per account and client address, counted before the check), so a
+   * stolen access token does not allow guessing the password. Ends every other session.
+   */
+  async changePassword(
+    viewer: Viewer,
+    rawCurrent: unknown,
+    rawNext: unknown,
+    caller: Caller,
+  ): Promise<boolean> {
+    const current = parseInput(currentPasswordRule, rawCurrent, 'currentPassword');
+    const newPassword = parseInput(passwordRule, rawNext, 'newPassword');
+    const { prisma, sessions } = this.deps;
     const user = requireFound(await prisma.user.findUnique({ where: { id: viewer.id } }), 'User');
+    const attempt = await this.deps.passwordChangeThrottle.begin(`user:${user.id}`, caller.client);
     if (!(await verifyPassword(user.passwordHash, current))) {
       throw badUserInput({ field: 'currentPassword', message: 'is incorrect' });
     }
+    await attempt.succeeded();
     const passwordHash = await hashPassword(newPassword);
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-      await this.revokeFamilies({ userId: user.id, familyId: { not: viewer.sessionId } }, tx);
+      const changed = await tx.user.updateMany({
+        where: { id: user.id, passwordHash: user.passwordHash },
+        data: { passwordHash },
+      });
+      // A concurrent change won: the password checked above is no longer the account's.
+      if (changed.count === 0) {
+        throw badUserInput({ field: 'currentPassword', message: 'is incorrect' });
+      }
+      await sessions.revokeOthers(tx, user.id, viewer.sessionId);
     });
     return true;
   }
@@ -243,42 +249,26 @@ export class Accounts {
     return this.deps.prisma.user.findUnique({ where: { username: username.trim().toLowerCase() } });
   }
 
-  private async createRefreshToken(
-    tx: Tx,
-    userId: string,
-    familyId: string,
-  ): Promise<IssuedRefreshToken> {
-    const token = randomToken();
-    const expiresAt = new Date(Date.now() + this.deps.refreshTtlDays * DAY_MS);
-    await tx.refreshToken.create({
-      data: { id: uuidv7(), familyId, userId, tokenHash: hashToken(token), expiresAt },
-    });
-    return { token, expiresAt, familyId };
-  }
-
-  private async revokeFamilies(where: Prisma.RefreshTokenWhereInput, tx: Tx = this.deps.prisma) {
-    await tx.refreshToken.updateMany({
-      where: { ...where, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-  }
-
-  private async session(user: User, refresh: IssuedRefreshToken): Promise<Session> {
-    const access = await this.deps.issueAccessToken(user.id, refresh.familyId);
-    return {
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken: refresh.token,
-      refreshTokenExpiresAt: refresh.expiresAt,
-      user,
-    };
+  /** The accounts holding the username or the email, and whether each is abandoned. */
+  private holdersOf(
+    db: PrismaClient,
+    input: { username: string; email: string },
+  ): Promise<Holder[]> {
+    return db.$queryRaw<Holder[]>`
+      SELECT u.id, u.username, u.email, (${abandonedRegistration}) AS abandoned
+      FROM users u WHERE u.username = ${input.username} OR u.email = ${input.email}`;
   }
 }
 
-function assertAvailable(
-  taken: { username: string; email: string }[],
-  input: { username: string; email: string },
-): void {
+/**
+ * A taken username or email is a BAD_USER_INPUT naming the field. `register` signs the new
+ * account in, so it cannot pretend to succeed without creating a second account on the same
+ * address; what it reveals is bounded instead (see README, Security): registrations are
+ * limited per client, the answer is the same whether the holder verified the address or not,
+ * and an abandoned registration holds nothing.
+ */
+function assertAvailable(holders: Holder[], input: { username: string; email: string }): void {
+  const taken = holders.filter((h) => !h.abandoned);
   const problems = [];
   if (taken.some((u) => u.username === input.username)) {
     problems.push({ field: 'input.username', message: 'is already taken' });
@@ -291,9 +281,4 @@ function assertAvailable(
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

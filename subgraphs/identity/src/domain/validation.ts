@@ -58,3 +58,14 @@ export const opaqueToken = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{20,200}$/, 'is not a valid token');
+
+/** Current passwords are checked, not validated: only bounded (longer ones cannot match). */
+export const currentPassword = z
+  .string()
+  .min(1, 'is required')
+  .max(128, 'must be at most 128 characters');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

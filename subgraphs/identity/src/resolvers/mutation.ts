@@ -4,26 +4,31 @@ import type { IdentityContext } from '../context';
 /** Thin: each mutation hands its raw arguments to the domain, which validates them. */
 export const mutationResolvers = {
   register: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.register(args.input, ctx.correlationId),
+    ctx.accounts.register(args.input, ctx.caller),
 
   login: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.login(args.input),
+    ctx.accounts.login(args.input, ctx.caller),
 
   refreshSession: (_: unknown, args: { refreshToken: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.refresh(args.refreshToken),
+    ctx.sessions.refresh(args.refreshToken),
 
   logout: (_: unknown, args: { refreshToken?: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.logout(ctx.viewer, args.refreshToken),
+    ctx.sessions.logout(ctx.viewer, args.refreshToken),
 
   updateProfile: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
     ctx.accounts.updateProfile(requireViewer(ctx.viewer), args.input),
 
   changePassword: (
     _: unknown,
-    args: { currentPassword: string; newPassword: unknown },
+    args: { currentPassword: unknown; newPassword: unknown },
     ctx: IdentityContext,
   ) =>
-    ctx.accounts.changePassword(requireViewer(ctx.viewer), args.currentPassword, args.newPassword),
+    ctx.accounts.changePassword(
+      requireViewer(ctx.viewer),
+      args.currentPassword,
+      args.newPassword,
+      ctx.caller,
+    ),
 
   verifyEmail: (_: unknown, args: { token: unknown }, ctx: IdentityContext) =>
     ctx.accounts.verifyEmail(args.token),

@@ -1,7 +1,7 @@
 import { requireViewer } from '@flock/auth';
 import { badUserInput, unauthenticated } from '@flock/graphql';
 import type { IdentityContext } from '../context';
-import { isUuid } from '../domain/accounts';
+import { isUuid } from '../domain/validation';
 
 export const queryResolvers = {
   me: async (_: unknown, _args: unknown, ctx: IdentityContext) => {
