@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import { databaseUrlFor } from '@flock/db';
+import { resolveLocalStack } from '@flock/env';
+import { uniqueId } from '@flock/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
+
+/**
+ * A session (refresh-token family) is revoked as a unit and revocation always wins a race
+ * with a rotation; a token presented twice by concurrent refreshes gets the same successor.
+ * Each race runs many times: one lucky interleaving proves nothing.
+ */
+const RACES = 30;
+
+let stack: TestStack;
+const db = new pg.Pool({
+  connectionString: databaseUrlFor(resolveLocalStack(process.env).postgresUrl, 'identity_test'),
+});
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+  await db.end();
+});
+
+const SESSION = 'accessToken refreshToken user { id }';
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { ${SESSION} } }`;
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { ${SESSION} } }`;
+const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`;
+const CHANGE_PASSWORD =
+  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string };
+}
+
+interface Account {
+  name: string;
+  password: string;
+}
+
+async function account(): Promise<Account & { session: Session }> {
+  const name = uniqueId('s');
+  const password = 'a long enough password';
+  const response = await graphql<{ register: Session }>(stack.gatewayUrl, REGISTER, {
+    input: { username: name, email: `${name}@example.com`, password },
+  });
+  expect(response.errors).toBeUndefined();
+  return { name, password, session: response.data?.register as Session };
+}
+
+async function login({ name, password }: Account): Promise<Session> {
+  const response = await graphql<{ login: Session }>(stack.gatewayUrl, LOGIN, {
+    input: { login: name, password },
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data?.login as Session;
+}
+
+const refresh = (token: string) =>
+  graphql<{ refreshSession: Session }>(stack.gatewayUrl, REFRESH, { t: token });
+
+/** The session's refresh token, if the response carries one. */
+const refreshed = (response: GraphQLResponse<{ refreshSession: Session }>) =>
+  response.data?.refreshSession?.refreshToken;
+
+async function expectEnded(...tokens: (string | undefined)[]): Promise<void> {
+  for (const token of tokens) {
+    if (token === undefined) continue;
+    const response = await refresh(token);
+    expect(errorOf(response).code).toBe('UNAUTHENTICATED');
+  }
+}
+
+async function sessionOf(refreshToken: string): Promise<{ id: string; revoked: boolean }> {
+  const { rows } = await db.query(
+    `SELECT s.id, s.revoked_at IS NOT NULL AS revoked
+     FROM refresh_tokens t JOIN sessions s ON s.id = t.family_id WHERE t.token_hash = $1`,
+    [createHash('sha256').update(refreshToken).digest('hex')],
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+/** Moves a token's rotation into the past, out of the reuse grace window (default 10 s). */
+async function rotatedLongAgo(refreshToken: string): Promise<void> {
+  const { rowCount } = await db.query(
+    `UPDATE refresh_tokens SET rotated_at = rotated_at - interval '1 minute'
+     WHERE token_hash = $1 AND rotated_at IS NOT NULL`,
+    [createHash('sha256').update(refreshToken).digest('hex')],
+  );
+  expect(rowCount).toBe(1);
+}
+
+describe('concurrent refreshes with the same token', () => {
+  it(`both succeed with the same successor and the session goes on (${RACES} times)`, async () => {
+    const { session } = await account();
+    let token = session.refreshToken;
+    for (let i = 0; i < RACES; i++) {
+      const [a, b] = await Promise.all([refresh(token), refresh(token)]);
+      expect(a.errors).toBeUndefined();
+      expect(b.errors).toBeUndefined();
+      const [first, second] = [a.data?.refreshSession, b.data?.refreshSession] as Session[];
+      expect(first.refreshToken).toBe(second.refreshToken);
+      expect(first.refreshToken).not.toBe(token);
+      expect(first.accessToken).not.toBe(second.accessToken); // each gets a fresh access token
+      token = first.refreshToken;
+    }
+    const last = await refresh(token);
+    const me = await graphql<{ me: { id: string } }>(
+      stack.gatewayUrl,
+      '{ me { id } }',
+      {},
+      { token: last.data?.refreshSession.accessToken },
+    );
+    expect(me.data?.me.id).toBe(session.user.id);
+    expect((await sessionOf(token)).revoked).toBe(false);
+  });
+});
+
+describe('revocation wins every race with a rotation', () => {
+  it(`logout racing a rotation leaves no live token of the session (${RACES} times)`, async () => {
+    const user = await account();
+    for (let i = 0; i < RACES; i++) {
+      const session = await login(user);
+      // Alternate the two ways to log out: by refresh token, and by access token.
+      const logout =
+        i % 2 === 0
+          ? graphql(stack.gatewayUrl, 'mutation($t: String) { logout(refreshToken: $t) }', {
+              t: session.refreshToken,
+            })
+          : graphql(stack.gatewayUrl, 'mutation { logout }', {}, { token: session.accessToken });
+      const [loggedOut, rotation] = await Promise.all([logout, refresh(session.refreshToken)]);
+      expect(loggedOut.data).toEqual({ logout: true });
+      if (rotation.errors) expect(errorOf(rotation).code).toBe('UNAUTHENTICATED');
+      await expectEnded(session.refreshToken, refreshed(rotation));
+      expect((await sessionOf(session.refreshToken)).revoked).toBe(true);
+    }
+  });
+
+  it(`a password change racing a rotation of another session ends that session (${RACES} times)`, async () => {
+    const user = await account();
+    const keeper = user.session;
+    for (let i = 0; i < RACES; i++) {
+      const other = await login(user);
+      const next = `${user.password}!`;
+      const [changed, rotation] = await Promise.all([
+        graphql(
+          stack.gatewayUrl,
+          CHANGE_PASSWORD,
+          { c: user.password, n: next },
+          { token: keeper.accessToken },
+        ),
+        refresh(other.refreshToken),
+      ]);
+      expect(changed.data).toEqual({ changePassword: true });
+      user.password = next;
+      if (rotation.errors) expect(errorOf(rotation).code).toBe('UNAUTHENTICATED');
+      await expectEnded(other.refreshToken, refreshed(rotation));
+      expect((await sessionOf(other.refreshToken)).revoked).toBe(true);
+    }
+    // The session that changed the password is the one that stays.
+    expect(refreshed(await refresh(keeper.refreshToken))).toBeDefined();
+  });
+
+  it(`reuse detection racing a rotation ends the session (${RACES} times)`, async () => {
+    const user = await account();
+    for (let i = 0; i < RACES; i++) {
+      const stolen = (await login(user)).refreshToken;
+      const current = refreshed(await refresh(stolen)) as string;
+      await rotatedLongAgo(stolen);
+      const [reuse, rotation] = await Promise.all([refresh(stolen), refresh(current)]);
+      expect(errorOf(reuse)).toMatchObject({ code: 'UNAUTHENTICATED' });
+      if (rotation.errors) expect(errorOf(rotation).code).toBe('UNAUTHENTICATED');
+      await expectEnded(current, refreshed(rotation));
+      expect((await sessionOf(current)).revoked).toBe(true);
+    }
+  });
+});
+
+describe('reuse of a rotated refresh token', () => {
+  it('within the grace window gets the same successor again, without ending the session', async () => {
+    const { session } = await account();
+    const successor = refreshed(await refresh(session.refreshToken));
+    expect(successor).toBeDefined();
+    expect(refreshed(await refresh(session.refreshToken))).toBe(successor);
+    expect(refreshed(await refresh(successor as string))).toBeDefined();
+  });
+
+  it('outside the grace window ends the session', async () => {
+    const { session } = await account();
+    const successor = refreshed(await refresh(session.refreshToken)) as string;
+    await rotatedLongAgo(session.refreshToken);
+    const reuse = await refresh(session.refreshToken);
+    expect(errorOf(reuse)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Refresh token was already used; the session has been ended',
+    });
+    await expectEnded(successor);
+    expect((await sessionOf(successor)).revoked).toBe(true);
+  });
+
+  it('after the session was ended is UNAUTHENTICATED, and so is a refresh after logout', async () => {
+    const user = await account();
+    const successor = refreshed(await refresh(user.session.refreshToken)) as string;
+    await graphql(stack.gatewayUrl, 'mutation { logout }', {}, { token: user.session.accessToken });
+    // Within the grace window too: a revoked session gives nothing.
+    const again = await refresh(user.session.refreshToken);
+    expect(errorOf(again)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The session has ended',
+    });
+    await expectEnded(successor);
+  });
+});
+
+describe('with the grace window turned off (REFRESH_REUSE_GRACE_SECONDS=0)', () => {
+  let strict: TestStack;
+  beforeAll(async () => {
+    process.env.REFRESH_REUSE_GRACE_SECONDS = '0';
+    try {
+      strict = await startTestStack();
+    } finally {
+      delete process.env.REFRESH_REUSE_GRACE_SECONDS;
+    }
+  });
+  afterAll(() => strict?.stop());
+
+  it('an immediate reuse ends the session', async () => {
+    const name = uniqueId('s');
+    const registered = await graphql<{ register: Session }>(strict.gatewayUrl, REGISTER, {
+      input: { username: name, email: `${name}@example.com`, password: 'long enough pw' },
+    });
+    const first = registered.data?.register.refreshToken as string;
+    const second = await graphql<{ refreshSession: Session }>(strict.gatewayUrl, REFRESH, {
+      t: first,
+    });
+    const reuse = await graphql(strict.gatewayUrl, REFRESH, { t: first });
+    expect(errorOf(reuse).code).toBe('UNAUTHENTICATED');
+    const afterReuse = await graphql(strict.gatewayUrl, REFRESH, { t: refreshed(second) });
+    expect(errorOf(afterReuse).code).toBe('UNAUTHENTICATED');
+  });
+});
