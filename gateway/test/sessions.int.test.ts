@@ -105,7 +105,8 @@ describe('concurrent refreshes with the same token', () => {
       const [a, b] = await Promise.all([refresh(token), refresh(token)]);
       expect(a.errors).toBeUndefined();
       expect(b.errors).toBeUndefined();
-      const [first, second] = [a.data?.refreshSession, b.data?.refreshSession] as Session[];
+      const first = a.data?.refreshSession as Session;
+      const second = b.data?.refreshSession as Session;
       expect(first.refreshToken).toBe(second.refreshToken);
       expect(first.refreshToken).not.toBe(token);
       expect(first.accessToken).not.toBe(second.accessToken); // each gets a fresh access token
