@@ -7,7 +7,9 @@ const mailWebUrl = resolveLocalStack(process.env).mailWebUrl;
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ mailer: true });
+  // No reuse grace window here: this flow presents a rotated token again at once (the
+  // window itself is tested in sessions.int.test.ts).
+  stack = await startTestStack({ mailer: true, identityEnv: { REFRESH_REUSE_GRACE_SECONDS: '0' } });
 });
 afterAll(() => stack?.stop());
 

@@ -54,6 +54,8 @@ export interface TestStackOptions {
   feed?: { fanoutThreshold?: number };
   /** Extra gateway configuration (e.g. rate limits). */
   gatewayEnv?: Record<string, string>;
+  /** Extra identity configuration (e.g. the refresh reuse grace window). */
+  identityEnv?: Record<string, string>;
   /** Put something (a counting proxy) in front of identity, as the gateway sees it. */
   identityUrlForGateway?: (identityGraphqlUrl: string) => Promise<string>;
 }
@@ -65,6 +67,7 @@ export async function startTestStack({
   postsHooks,
   feed,
   gatewayEnv = {},
+  identityEnv = {},
   identityUrlForGateway,
 }: TestStackOptions = {}): Promise<TestStack> {
   const logger = testLogger();
@@ -72,7 +75,7 @@ export async function startTestStack({
   const started: RunningService[] = [];
   try {
     const identity = await startIdentity(
-      loadIdentityEnv({ ...base, DATABASE_URL: await migrated('identity') }),
+      loadIdentityEnv({ ...base, DATABASE_URL: await migrated('identity'), ...identityEnv }),
       logger.child({ service: 'identity' }),
     );
     started.push(identity);
