@@ -143,4 +143,34 @@ describe('entity cache isolation', () => {
     });
     expect(direct.data?.post ?? null).toBeNull();
   });
+
+  it('shows an edited profile at once on every replica, not after its cache age', async () => {
+    const author = await member();
+    const postId = await post(author, 'profile test');
+    const replica = await stack.gatewayReplica();
+    const NAMES = `query($id: ID!) { user(id: $id) {
+      timeline(first: 5) { edges { node { id author { displayName } } } }
+    } }`;
+    const names = async () =>
+      ((await graphql<any>(replica, NAMES, { id: author.id })).data?.user?.timeline?.edges ?? [])
+        .filter((e: any) => e.node.id === postId)
+        .map((e: any) => e.node.author.displayName);
+    await pollFor(async () => (await names()).length === 1, {
+      timeoutMs: 30_000,
+      description: 'the post on the timeline',
+    });
+    expect(await names()).toEqual([null]);
+    const updated = await graphql(
+      stack.gatewayUrl,
+      'mutation { updateProfile(input: { displayName: "Renamed" }) { id } }',
+      {},
+      { token: author.token },
+    );
+    expect(updated.errors).toBeUndefined();
+    // Within the User entity's 30 s cache age: only the invalidation can make this fresh.
+    await pollFor(async () => (await names())[0] === 'Renamed', {
+      timeoutMs: 2_000,
+      description: 'the new display name through the replica',
+    });
+  });
 });

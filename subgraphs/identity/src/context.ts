@@ -1,10 +1,11 @@
 import type { Viewer } from '@flock/auth';
+import type { InvalidatingContext } from '@flock/graphql';
 import DataLoader from 'dataloader';
 import type { Accounts, Caller } from './domain/accounts';
 import type { Sessions } from './domain/sessions';
 import type { User } from './generated/prisma/client';
 
-export interface IdentityContext {
+export interface IdentityContext extends InvalidatingContext {
   viewer: Viewer | null;
   /** The request's correlation id, carried by the events a mutation publishes. */
   correlationId: string;

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
-import { graphqlHandler, serviceApolloConfig } from '@flock/graphql';
+import { entityInvalidationPlugin, graphqlHandler, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { type RequestHandler, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
@@ -24,7 +24,7 @@ export async function createIdentityServer(deps: IdentityServerDeps) {
   const apollo = new ApolloServer<IdentityContext>({
     ...base,
     schema: buildSchema(),
-    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), entityInvalidationPlugin()],
   });
   await apollo.start();
 

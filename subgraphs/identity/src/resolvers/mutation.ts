@@ -1,4 +1,5 @@
 import { requireViewer } from '@flock/auth';
+import { invalidateEntity } from '@flock/graphql';
 import type { IdentityContext } from '../context';
 
 /** Thin: each mutation hands its raw arguments to the domain, which validates them. */
@@ -15,8 +16,12 @@ export const mutationResolvers = {
   logout: (_: unknown, args: { refreshToken?: unknown }, ctx: IdentityContext) =>
     ctx.sessions.logout(ctx.viewer, args.refreshToken),
 
-  updateProfile: (_: unknown, args: { input: unknown }, ctx: IdentityContext) =>
-    ctx.accounts.updateProfile(requireViewer(ctx.viewer), args.input),
+  // The gateway's entity cache must not keep serving the old profile.
+  updateProfile: async (_: unknown, args: { input: unknown }, ctx: IdentityContext) => {
+    const user = await ctx.accounts.updateProfile(requireViewer(ctx.viewer), args.input);
+    invalidateEntity(ctx, 'User', user.id);
+    return user;
+  },
 
   changePassword: (
     _: unknown,
