@@ -39,4 +39,9 @@ export {
   startOutboxRelay,
 } from './outbox-relay';
 export { EVENT_TYPE_HEADER, EventPublisher } from './publisher';
+export {
+  type ServiceEvents,
+  type ServiceEventsOptions,
+  startServiceEvents,
+} from './service-events';
 export { deadLetterTopicOf, defineTopic, type PayloadOf, type TopicContract } from './topic';

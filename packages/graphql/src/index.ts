@@ -24,9 +24,19 @@ export {
 } from './errors';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
 export {
+  type Connection,
+  connectionOf,
+  cursorCodec,
+  DEFAULT_PAGE_SIZE,
+  first as firstArgument,
+  isUuid,
+  UUID,
+} from './pagination';
+export {
   argumentValue,
   coerceVariables,
   MAX_PAGE_SIZE,
   paginationLimitsPlugin,
 } from './pagination-limits';
 export { DateTimeScalar } from './scalars';
+export { type SubgraphServerOptions, startSubgraphServer } from './subgraph-server';

@@ -1,0 +1,75 @@
+import type { Logger } from '@flock/logger';
+import { type ReadinessChecks, type RequestHandler, startHttpServer } from './http-server';
+import { type RunningService, runSteps, type ShutdownStep } from './shutdown';
+
+/** What a service holds open: how to tell it is usable (`/readyz`) and how to let it go. */
+export interface Resource {
+  ready?: () => Promise<unknown>;
+  close: () => Promise<unknown>;
+}
+
+/** Where resources are registered as they are acquired (kit helpers take this). */
+export interface ResourceRegistry {
+  add(name: string, resource: Resource): void;
+}
+
+export interface Listen {
+  host: string;
+  port: number;
+  /** Everything that is not a health route; a worker has none. */
+  handler?: RequestHandler;
+}
+
+/**
+ * A service's resources, registered where each is acquired: readiness checks in that order,
+ * shutdown steps in the reverse order (stop accepting first, close clients last).
+ */
+export class ServiceResources implements ResourceRegistry {
+  private readonly acquired: { name: string; resource: Resource }[] = [];
+
+  add(name: string, resource: Resource): void {
+    this.acquired.push({ name, resource });
+  }
+
+  readiness(): ReadinessChecks {
+    const checks: ReadinessChecks = {};
+    for (const { name, resource } of this.acquired) {
+      if (resource.ready) checks[name] = resource.ready;
+    }
+    return checks;
+  }
+
+  steps(): ShutdownStep[] {
+    return [...this.acquired].reverse().map(({ name, resource }) => ({
+      name,
+      close: resource.close,
+    }));
+  }
+}
+
+/**
+ * Starts a service: `acquire` connects what it needs, registering each resource on the
+ * registry, and says where to listen; then the HTTP server (health routes + handler) starts.
+ * If anything fails on the way, what was already acquired is closed again.
+ */
+export async function startService(
+  logger: Logger,
+  acquire: (resources: ResourceRegistry) => Promise<Listen>,
+): Promise<RunningService> {
+  const resources = new ServiceResources();
+  try {
+    const { host, port, handler } = await acquire(resources);
+    const http = await startHttpServer({
+      logger,
+      host,
+      port,
+      handler,
+      readiness: resources.readiness(),
+    });
+    resources.add('http', { close: () => http.close() });
+    return { url: http.url, steps: resources.steps() };
+  } catch (error) {
+    await runSteps(resources.steps(), logger);
+    throw error;
+  }
+}
