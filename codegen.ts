@@ -1,0 +1,11 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { generates as posts } from './subgraphs/posts/codegen';
+
+/**
+ * Every generated GraphQL type of the repo, from each service's `codegen.ts`:
+ * `npm run codegen` writes them, `npm run codegen:check` (CI) fails while any is stale.
+ */
+const config: CodegenConfig = {
+  generates: { ...posts },
+};
+export default config;
