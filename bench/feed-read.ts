@@ -91,7 +91,7 @@ async function closedLoopThrough(label: string, env: Record<string, string>) {
   const port = localStack.ports.gateway + 100;
   const gatewayProcess = spawn(
     join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
-    ['src/main.ts'],
+    ['src/bin/server.ts'],
     {
       cwd: join(import.meta.dirname, '..', 'gateway'),
       env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },

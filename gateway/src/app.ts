@@ -1,7 +1,7 @@
 import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
-import { type RunningService, startHttpServer } from '@flock/service';
+import { type RunningService, startService } from '@flock/service';
 import { clientAddress } from './client-address';
 import { EntityCache } from './entity-cache';
 import { entityInvalidationBus } from './entity-invalidation-bus';
@@ -10,53 +10,44 @@ import { redisRateLimits } from './rate-limits';
 import { createGatewayServer } from './server';
 import { loadSupergraph } from './supergraph';
 
-/** Starts the gateway over the committed supergraph: used by main() and by tests. */
-export async function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningService> {
+/** Starts the gateway over the committed supergraph: used by bin/server.ts and by tests. */
+export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningService> {
   for (const setting of env.weakened)
     logger.warn({ setting }, 'security weakened by configuration');
-  const redis = await connectRedis({ url: env.REDIS_URL, logger });
-  const entityCache =
-    env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;
-  const invalidations = entityCache
-    ? await entityInvalidationBus(redis, entityCache, {
-        channel: `${env.RATE_LIMIT_NAMESPACE}:entity-invalidations`,
-        logger,
-      })
-    : undefined;
-  const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
-    checkRateLimits: redisRateLimits(redis, env.rateLimits),
-    supergraphSdl: loadSupergraph(),
-    subgraphUrls: env.subgraphUrls,
-    verifyAccessToken: verifierFromEnv(env),
-    logger,
-    sandbox: env.sandbox,
-    introspection: env.introspection,
-    maxBodyBytes: env.MAX_BODY_BYTES,
-    entityCache,
-    invalidateEntities: invalidations?.invalidate,
-    clientAddress: clientAddress(env.TRUSTED_PROXIES),
-  });
-  const http = await startHttpServer({
-    logger,
-    host: env.HOST,
-    port: env.PORT,
-    handler,
-    readiness: {
-      redis: () => redis.ping(),
-      jwks: async () => {
+  return startService(logger, async (resources) => {
+    const redis = await connectRedis({ url: env.REDIS_URL, logger });
+    resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+    resources.add('jwks', {
+      ready: async () => {
         const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
         if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
       },
-    },
+      close: async () => {},
+    });
+    const entityCache =
+      env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;
+    const invalidations = entityCache
+      ? await entityInvalidationBus(redis, entityCache, {
+          channel: `${env.RATE_LIMIT_NAMESPACE}:entity-invalidations`,
+          logger,
+        })
+      : undefined;
+    if (invalidations) resources.add('entity invalidations', { close: invalidations.close });
+    const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
+      checkRateLimits: redisRateLimits(redis, env.rateLimits),
+      supergraphSdl: loadSupergraph(),
+      subgraphUrls: env.subgraphUrls,
+      verifyAccessToken: verifierFromEnv(env),
+      logger,
+      sandbox: env.sandbox,
+      introspection: env.introspection,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      entityCache,
+      invalidateEntities: invalidations?.invalidate,
+      clientAddress: clientAddress(env.TRUSTED_PROXIES),
+    });
+    resources.add('subgraph connections', { close: closeSubgraphConnections });
+    resources.add('apollo', { close: () => apollo.stop() });
+    return { host: env.HOST, port: env.PORT, handler };
   });
-  return {
-    url: http.url,
-    steps: [
-      { name: 'http', close: () => http.close() },
-      { name: 'apollo', close: () => apollo.stop() },
-      { name: 'subgraph connections', close: closeSubgraphConnections },
-      ...(invalidations ? [{ name: 'entity invalidations', close: invalidations.close }] : []),
-      { name: 'redis', close: () => redis.quit() },
-    ],
-  };
 }

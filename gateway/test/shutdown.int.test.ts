@@ -8,7 +8,7 @@ describe('the gateway process', () => {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'main.ts')],
+      ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'bin', 'server.ts')],
       {
         cwd: join(import.meta.dirname, '..'),
         // Not NODE_ENV=test: Apollo Server installs its own signal handlers outside tests.

@@ -7,14 +7,14 @@ import { startDetached, stopTracked, waitUntil } from './processes';
 /** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
 const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   [
-    { name: 'identity', dir: 'subgraphs/identity' },
-    { name: 'mailer', dir: 'workers/mailer' },
+    { name: 'identity', dir: 'subgraphs/identity', main: 'src/main.ts' },
+    { name: 'mailer', dir: 'workers/mailer', main: 'src/main.ts' },
   ],
   // These need identity's JWKS.
   [
-    { name: 'network', dir: 'subgraphs/network' },
-    { name: 'posts', dir: 'subgraphs/posts' },
-    { name: 'feed', dir: 'subgraphs/feed' },
+    { name: 'network', dir: 'subgraphs/network', main: 'src/main.ts' },
+    { name: 'posts', dir: 'subgraphs/posts', main: 'src/main.ts' },
+    { name: 'feed', dir: 'subgraphs/feed', main: 'src/main.ts' },
     { name: 'feed-worker', dir: 'subgraphs/feed', main: 'src/worker.ts' },
   ],
   [{ name: 'gateway', dir: 'gateway' }],
@@ -25,7 +25,7 @@ function service(
   stack: LocalStack,
   name: ServiceName,
   dir: string,
-  main = 'src/main.ts',
+  main = 'src/bin/server.ts',
 ): Component {
   const port = stack.ports[name];
   const url = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startGateway } from './app';
-import { loadGatewayEnv } from './env';
+import { startGateway } from '../app';
+import { loadGatewayEnv } from '../env';
 
 runService('gateway', loadGatewayEnv, startGateway, { workers: (env) => env.WORKERS });
