@@ -69,6 +69,10 @@ describe('startHttpServer', () => {
 
   it('stops accepting on close and lets an in-flight request finish', async () => {
     let release: () => void = () => {};
+    let arrived: () => void = () => {};
+    const handling = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
     const running = await startHttpServer({
       logger,
       host: '127.0.0.1',
@@ -76,12 +80,13 @@ describe('startHttpServer', () => {
       handler: async (_req, res) => {
         await new Promise<void>((resolve) => {
           release = resolve;
+          arrived();
         });
         sendJson(res, 200, { finished: true });
       },
     });
     const inFlight = fetch(`${running.url}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await handling; // the request is inside the handler
     const closed = running.close();
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
     release();
