@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSigningKey } from '@flock/auth';
+import { loadSigningKey, signAccessToken } from '@flock/auth';
 import { localStack } from '@flock/env';
-import { SignJWT } from 'jose';
 import neo4j from 'neo4j-driver';
 import { graphql, load, machine, table } from './lib';
 
@@ -19,14 +18,13 @@ const key = await loadSigningKey({
   devKeyFile: join(localStack.devKeysDir, 'identity-signing.jwk'),
 });
 const tokenFor = (sub: string) =>
-  new SignJWT({ sid: randomUUID() })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: key.kid })
-    .setSubject(sub)
-    .setIssuer('urn:flock:identity')
-    .setAudience('urn:flock:api')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(key.privateKey);
+  signAccessToken(key, {
+    sub,
+    sid: randomUUID(),
+    issuer: 'urn:flock:identity',
+    audience: 'urn:flock:api',
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  });
 
 async function plant(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());

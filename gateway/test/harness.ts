@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { loadSigningKey, signAccessToken } from '@flock/auth';
 import { databaseUrlFor, migrate } from '@flock/db';
-import { resolveLocalStack } from '@flock/env';
+import { localStack, resolveLocalStack } from '@flock/env';
 import { startFeed } from '@flock/feed/app';
 import { loadFeedEnv } from '@flock/feed/env';
 import { startFeedWorker } from '@flock/feed/worker';
@@ -219,4 +221,25 @@ export function errorOf(response: GraphQLResponse): {
     field: error?.extensions?.field,
     message: error?.message,
   };
+}
+
+/**
+ * An access token for `userId` signed with the local stack's dev key, with the issuer and
+ * audience every service expects by default: what identity would issue for that user.
+ */
+export async function devAccessToken(
+  userId: string,
+  { ttlSeconds = 300, sessionId = crypto.randomUUID() } = {},
+): Promise<string> {
+  const key = await loadSigningKey({
+    devKeyFile: join(localStack.devKeysDir, 'identity-signing.jwk'),
+  });
+  const { JWT_ISSUER, JWT_AUDIENCE } = loadIdentityEnv({});
+  return signAccessToken(key, {
+    sub: userId,
+    sid: sessionId,
+    issuer: JWT_ISSUER,
+    audience: JWT_AUDIENCE,
+    expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds,
+  });
 }

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { loadSigningKey } from '@flock/auth';
+import { loadSigningKey, type SigningKey, signAccessToken } from '@flock/auth';
 import { databaseUrlFor } from '@flock/db';
 import { localStack, resolveLocalStack } from '@flock/env';
 import { uniqueId } from '@flock/testing';
-import { generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
@@ -186,16 +186,21 @@ describe('access tokens at the gateway', () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { sid: 'any', ...audience };
     const sign = (
-      key: Parameters<SignJWT['sign']>[0],
-      payload: Record<string, unknown>,
+      privateKey: SigningKey['privateKey'],
+      payload: { sid: string; iss: string; aud: string },
       exp = now + 600,
     ) =>
-      new SignJWT(payload)
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: devKey.kid })
-        .setSubject(userId)
-        .setIssuedAt(now - 5)
-        .setExpirationTime(exp)
-        .sign(key);
+      signAccessToken(
+        { kid: devKey.kid, privateKey },
+        {
+          sub: userId,
+          sid: payload.sid,
+          issuer: payload.iss,
+          audience: payload.aud,
+          issuedAt: now - 5,
+          expiresAt: exp,
+        },
+      );
     switch (kind) {
       case 'expired':
         return sign(devKey.privateKey, claims, now - 30);

@@ -11,10 +11,9 @@ import {
   userUnfollowed,
 } from '@flock/events';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
-import { SignJWT } from 'jose';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+import { devAccessToken, errorOf, graphql, startTestStack, type TestStack } from './harness';
 
 const stack = resolveLocalStack(process.env);
 const driver = neo4j.driver(stack.neo4jUri);
@@ -68,20 +67,6 @@ async function plantUsers(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
   await driver.executeQuery('UNWIND $ids AS id CREATE (:User {id: id})', { ids });
   return ids;
-}
-
-async function tokenFor(userId: string): Promise<string> {
-  const key = await loadSigningKey({
-    devKeyFile: join(localStack.devKeysDir, 'identity-signing.jwk'),
-  });
-  return new SignJWT({ sid: crypto.randomUUID() })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: key.kid })
-    .setSubject(userId)
-    .setIssuer('urn:flock:identity')
-    .setAudience('urn:flock:api')
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(key.privateKey);
 }
 
 describe('the follow graph through the gateway', () => {
@@ -288,7 +273,7 @@ describe('the network subgraph', () => {
       services.networkUrl ?? '',
       '{ suggestedFollows(first: 10) { id } }',
       {},
-      { token: await tokenFor(me) },
+      { token: await devAccessToken(me) },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data.suggestedFollows.map((u: any) => u.id)).toEqual([x, y, z]);
@@ -296,7 +281,7 @@ describe('the network subgraph', () => {
       services.networkUrl ?? '',
       '{ suggestedFollows(first: 1) { id } }',
       {},
-      { token: await tokenFor(me) },
+      { token: await devAccessToken(me) },
     );
     expect(top.data.suggestedFollows.map((u: any) => u.id)).toEqual([x]);
   });
@@ -326,7 +311,7 @@ describe('the network subgraph', () => {
         services.networkUrl ?? '',
         mutation,
         {},
-        { token: await tokenFor(crypto.randomUUID()) },
+        { token: await devAccessToken(crypto.randomUUID()) },
       );
       expect(errorOf(attempt).code).toBe('GRAPHQL_VALIDATION_FAILED');
     }

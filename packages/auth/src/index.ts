@@ -12,4 +12,5 @@ export {
   verifierFromEnv,
 } from './access-token';
 export { type EmailTokenCipher, emailTokenCipher, loadSecretKey } from './email-token';
+export { type AccessTokenClaims, signAccessToken } from './sign-access-token';
 export { generatePrivateJwk, loadSigningKey, publicJwkOf, type SigningKey } from './signing-key';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
-import { base64url, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+import { base64url, type JSONWebKeySet, type JWK } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAccessTokenVerifier,
@@ -14,6 +14,7 @@ import {
   publicJwkOf,
   remoteKeys,
   type SigningKey,
+  signAccessToken,
 } from '../src';
 
 const audience = { issuer: 'urn:flock:identity', audience: 'urn:flock:api' };
@@ -26,14 +27,18 @@ function sign(
   header: Record<string, string> = {},
 ) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: claims.sid ?? 'session-1' })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: signingKey.kid, ...header })
-    .setSubject(claims.sub ?? 'user-1')
-    .setIssuer(claims.iss ?? audience.issuer)
-    .setAudience(claims.aud ?? audience.audience)
-    .setIssuedAt(now - 10)
-    .setExpirationTime(claims.exp ?? now + 600)
-    .sign(signingKey.privateKey);
+  return signAccessToken(
+    signingKey,
+    {
+      sub: claims.sub ?? 'user-1',
+      sid: claims.sid ?? 'session-1',
+      issuer: claims.iss ?? audience.issuer,
+      audience: claims.aud ?? audience.audience,
+      issuedAt: now - 10,
+      expiresAt: claims.exp ?? now + 600,
+    },
+    header,
+  );
 }
 
 async function rejection(verify: Promise<unknown>) {

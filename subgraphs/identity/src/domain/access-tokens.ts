@@ -1,6 +1,4 @@
-import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYP, type SigningKey } from '@flock/auth';
-import { SignJWT } from 'jose';
-import { uuidv7 } from 'uuidv7';
+import { type SigningKey, signAccessToken } from '@flock/auth';
 
 export interface AccessTokenSettings {
   issuer: string;
@@ -22,15 +20,14 @@ export function accessTokenIssuer(
   return async (userId, sessionId) => {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + settings.ttlSeconds;
-    const token = await new SignJWT({ sid: sessionId })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYP, kid: key.kid })
-      .setSubject(userId)
-      .setIssuer(settings.issuer)
-      .setAudience(settings.audience)
-      .setIssuedAt(now)
-      .setExpirationTime(exp)
-      .setJti(uuidv7())
-      .sign(key.privateKey);
+    const token = await signAccessToken(key, {
+      sub: userId,
+      sid: sessionId,
+      issuer: settings.issuer,
+      audience: settings.audience,
+      issuedAt: now,
+      expiresAt: exp,
+    });
     return { token, expiresAt: new Date(exp * 1000) };
   };
 }
