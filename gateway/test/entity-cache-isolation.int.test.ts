@@ -3,7 +3,7 @@ import { feedKeys } from '@flock/feed/keys';
 import { createRedis } from '@flock/redis';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, type TestStack } from './harness';
+import { graphql, type Member, registerMember, startTestStack, type TestStack } from './harness';
 
 /**
  * The gateway's entity cache never shares an object between two requests, serves private
@@ -21,22 +21,7 @@ afterAll(async () => {
   await redis.quit();
 });
 
-interface Member {
-  id: string;
-  email: string;
-  token: string;
-}
-
-async function member(): Promise<Member> {
-  const username = uniqueId('c');
-  const email = `${username}@example.com`;
-  const r = await graphql<any>(
-    stack.gatewayUrl,
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
-    { input: { username, email, password: 'long enough pw' } },
-  );
-  return { id: r.data.register.user.id, email, token: r.data.register.accessToken };
-}
+const member = () => registerMember(stack.gatewayUrl, { prefix: 'c' });
 
 async function post(author: Member, body: string): Promise<string> {
   const r = await graphql<any>(

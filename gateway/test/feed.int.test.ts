@@ -1,8 +1,15 @@
 import { resolveLocalStack } from '@flock/env';
 import { createRedis } from '@flock/redis';
-import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import { pollFor, testLogger } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+import {
+  errorOf,
+  graphql,
+  type Member,
+  registerMember,
+  startTestStack,
+  type TestStack,
+} from './harness';
 
 const THRESHOLD = 5;
 let services: TestStack;
@@ -23,22 +30,10 @@ afterAll(async () => {
   await redis.quit();
 });
 
-interface Member {
-  id: string;
-  username: string;
-  token: string;
-}
-
 const homeKey = (userId: string) => `${services.feedPrefix}:{u:${userId}}:home`;
 
 async function member(): Promise<Member> {
-  const username = uniqueId('f');
-  const r = await graphql<any>(
-    services.gatewayUrl,
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
-    { input: { username, email: `${username}@example.com`, password: 'long enough pw' } },
-  );
-  const user = { id: r.data.register.user.id, username, token: r.data.register.accessToken };
+  const user = await registerMember(services.gatewayUrl, { prefix: 'f' });
   // Ready once the graph knows the account and the feed made its home timeline.
   await pollFor(async () => (await redis.exists(homeKey(user.id))) === 1, {
     timeoutMs: 60_000,

@@ -243,3 +243,44 @@ export async function devAccessToken(
     expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds,
   });
 }
+
+/** A member signed up through the gateway, with what a test needs to act as them. */
+export interface Member {
+  id: string;
+  username: string;
+  email: string;
+  password: string;
+  /** Access token. */
+  token: string;
+  refreshToken: string;
+}
+
+const REGISTER_MEMBER = `mutation($input: RegisterInput!) {
+  register(input: $input) { accessToken refreshToken user { id } }
+}`;
+
+/** Signs a new member up through the gateway (a unique username with `prefix`). */
+export async function registerMember(
+  gatewayUrl: string,
+  {
+    prefix = 'm',
+    displayName,
+    password = 'long enough pw',
+  }: { prefix?: string; displayName?: string; password?: string } = {},
+): Promise<Member> {
+  const username = uniqueId(prefix);
+  const email = `${username}@example.com`;
+  const response = await graphql<{
+    register: { accessToken: string; refreshToken: string; user: { id: string } };
+  }>(gatewayUrl, REGISTER_MEMBER, { input: { username, email, password, displayName } });
+  const session = response.data?.register;
+  if (!session) throw new Error(`registration failed: ${JSON.stringify(response.errors)}`);
+  return {
+    id: session.user.id,
+    username,
+    email,
+    password,
+    token: session.accessToken,
+    refreshToken: session.refreshToken,
+  };
+}

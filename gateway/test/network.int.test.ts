@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { loadSigningKey } from '@flock/auth';
-import { localStack, resolveLocalStack } from '@flock/env';
+import { resolveLocalStack } from '@flock/env';
 import {
   createKafka,
   type Envelope,
@@ -13,7 +11,15 @@ import {
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devAccessToken, errorOf, graphql, startTestStack, type TestStack } from './harness';
+import {
+  devAccessToken,
+  errorOf,
+  graphql,
+  type Member,
+  registerMember,
+  startTestStack,
+  type TestStack,
+} from './harness';
 
 const stack = resolveLocalStack(process.env);
 const driver = neo4j.driver(stack.neo4jUri);
@@ -29,34 +35,16 @@ afterAll(async () => {
   await driver.close();
 });
 
-interface Member {
-  id: string;
-  username: string;
-  token: string;
-}
-
 /** A real account (through the gateway), once its node exists in the graph. */
 async function member(displayName?: string): Promise<Member> {
-  const username = uniqueId('n');
-  const response = await graphql<any>(
-    services.gatewayUrl,
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
-    {
-      input: {
-        username,
-        email: `${username}@example.com`,
-        password: 'long enough pw',
-        displayName,
-      },
-    },
-  );
-  const { id } = response.data.register.user;
+  const joined = await registerMember(services.gatewayUrl, { prefix: 'n', displayName });
+  const { id, username } = joined;
   await pollFor(
     async () =>
       (await driver.executeQuery('MATCH (u:User {id: $id}) RETURN u', { id })).records.length === 1,
     { description: `the graph node of ${username}` },
   );
-  return { id, username, token: response.data.register.accessToken };
+  return joined;
 }
 
 const FOLLOW = 'mutation($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }';

@@ -5,7 +5,14 @@ import { resolveLocalStack } from '@flock/env';
 import { pollFor, uniqueId } from '@flock/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+import {
+  errorOf,
+  graphql,
+  type Member,
+  registerMember,
+  startTestStack,
+  type TestStack,
+} from './harness';
 
 let services: TestStack;
 const queries: string[] = [];
@@ -50,21 +57,7 @@ afterAll(async () => {
   await db.end();
 });
 
-interface Member {
-  id: string;
-  username: string;
-  token: string;
-}
-
-async function member(): Promise<Member> {
-  const username = uniqueId('p');
-  const r = await graphql<any>(
-    services.gatewayUrl,
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
-    { input: { username, email: `${username}@example.com`, password: 'long enough pw' } },
-  );
-  return { id: r.data.register.user.id, username, token: r.data.register.accessToken };
-}
+const member = () => registerMember(services.gatewayUrl, { prefix: 'p' });
 
 const CREATE =
   'mutation($body: String!, $replyToId: ID) { createPost(body: $body, replyToId: $replyToId) { id body replyCount } }';
