@@ -2,17 +2,21 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { withPageDefaults } from './list-bounds';
 import { withArgumentChecks } from './resolvers/argument-checks';
 import { typeDefs } from './type-defs';
 
-/** The subgraph schema that @neo4j/graphql generates from schema.graphql, with our checks. */
+/**
+ * The subgraph schema that @neo4j/graphql generates from schema.graphql, with our default
+ * page sizes and checks.
+ */
 export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({ typeDefs, driver });
-  return withArgumentChecks(await neo.getSubgraphSchema());
+  return withArgumentChecks(withPageDefaults(await neo.getSubgraphSchema()));
 }
 
 /** The SDL this subgraph serves (what composition needs); no database involved. */
 export async function subgraphTypeDefs(): Promise<DocumentNode> {
   const neo = new Neo4jGraphQL({ typeDefs });
-  return parse(printSubgraphSchema(await neo.getSubgraphSchema()));
+  return parse(printSubgraphSchema(withPageDefaults(await neo.getSubgraphSchema())));
 }

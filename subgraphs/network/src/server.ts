@@ -1,10 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
+import { graphqlHandler, serviceApolloConfig } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type NetworkContext } from './context';
+import { listBoundsPlugin } from './list-bounds';
 import { buildSchema } from './schema';
 
 /** @neo4j/graphql raises its auth failures without a code: give them ours. */
@@ -27,7 +28,7 @@ export async function createNetworkServer(deps: NetworkServerDeps) {
   const apollo = new ApolloServer<NetworkContext>({
     ...base,
     schema: await buildSchema(deps.driver),
-    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), paginationLimitsPlugin()],
+    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), listBoundsPlugin()],
   });
   await apollo.start();
   const handler = graphqlHandler({
