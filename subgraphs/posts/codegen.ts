@@ -7,10 +7,12 @@ export const generates: CodegenConfig['generates'] = {
     plugins: ['typescript', 'typescript-resolvers'],
     config: {
       federation: true,
-      useIndexSignature: true,
       useTypeImports: true,
       contextType: '../context#PostsContext',
-      mappers: { Post: '../generated/prisma/client#Post as PostModel' },
+      mappers: {
+        Post: '../generated/prisma/client#Post as PostModel',
+        User: '../domain/posts#UserRef',
+      },
       scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
     },
   },

@@ -1,19 +1,13 @@
 import { verifierFromEnv } from '@flock/auth';
 import { postgresOutbox } from '@flock/db';
-import {
-  allTopics,
-  createKafka,
-  EventPublisher,
-  ensureTopics,
-  startOutboxRelay,
-} from '@flock/events';
+import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import { type RunningService, startHttpServer } from '@flock/service';
+import { type RunningService, startService } from '@flock/service';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Posts } from './domain/posts';
 import type { PostsEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
-import { createPostsServer } from './server';
+import { startPostsServer } from './server';
 
 export interface PostsHooks {
   /** Called for every database operation (tests count queries with it). */
@@ -37,45 +31,30 @@ export function createPrisma(databaseUrl: string, hooks: PostsHooks = {}) {
 }
 
 /** Connects Postgres and Kafka, starts the outbox relay and the subgraph. */
-export async function startPosts(
+export function startPosts(
   env: PostsEnv,
   logger: Logger,
   hooks: PostsHooks = {},
 ): Promise<RunningService> {
-  const prisma = createPrisma(env.databaseUrl, hooks);
-  const kafka = createKafka({
-    clientId: env.KAFKA_CLIENT_ID ?? 'posts',
-    brokers: env.KAFKA_BROKERS,
-    logger,
+  return startService(logger, async (resources) => {
+    const prisma = createPrisma(env.databaseUrl, hooks);
+    resources.add('postgres', {
+      ready: () => prisma.$queryRaw`SELECT 1`,
+      close: () => prisma.$disconnect(),
+    });
+    const events = await startServiceEvents(resources, {
+      service: 'posts',
+      clientId: env.KAFKA_CLIENT_ID,
+      brokers: env.KAFKA_BROKERS,
+      logger,
+      outbox: postgresOutbox(prisma),
+    });
+    const posts = new Posts({ prisma, onOutboxWrite: events.kick });
+    const { handler } = await startPostsServer(resources, {
+      posts,
+      logger,
+      verifyAccessToken: verifierFromEnv(env),
+    });
+    return { host: env.HOST, port: env.PORT, handler };
   });
-  await ensureTopics(kafka, allTopics);
-  const publisher = await EventPublisher.connect(kafka, 'posts');
-  const relay = startOutboxRelay({ store: postgresOutbox(prisma), publisher, logger });
-  const posts = new Posts({ prisma, onOutboxWrite: () => relay.kick() });
-
-  const { apollo, handler } = await createPostsServer({
-    posts,
-    logger,
-    verifyAccessToken: verifierFromEnv(env),
-  });
-  const http = await startHttpServer({
-    logger,
-    host: env.HOST,
-    port: env.PORT,
-    handler,
-    readiness: {
-      postgres: () => prisma.$queryRaw`SELECT 1`,
-      outbox: relay.readiness,
-    },
-  });
-  return {
-    url: http.url,
-    steps: [
-      { name: 'http', close: () => http.close() },
-      { name: 'apollo', close: () => apollo.stop() },
-      { name: 'outbox relay', close: () => relay.stop() },
-      { name: 'kafka', close: () => publisher.disconnect() },
-      { name: 'postgres', close: () => prisma.$disconnect() },
-    ],
-  };
 }

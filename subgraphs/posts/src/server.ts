@@ -1,13 +1,7 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import {
-  entityInvalidationPlugin,
-  graphqlHandler,
-  paginationLimitsPlugin,
-  serviceApolloConfig,
-} from '@flock/graphql';
+import { startSubgraphServer } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
+import type { ResourceRegistry } from '@flock/service';
 import { createContext, type PostsContext } from './context';
 import type { Posts } from './domain/posts';
 import { buildSchema } from './schema';
@@ -18,21 +12,11 @@ export interface PostsServerDeps {
   logger: Logger;
 }
 
-export async function createPostsServer(deps: PostsServerDeps) {
-  const base = serviceApolloConfig<PostsContext>(deps.logger);
-  const apollo = new ApolloServer<PostsContext>({
-    ...base,
+/** The posts subgraph's Apollo Server, started and registered for shutdown. */
+export function startPostsServer(resources: ResourceRegistry, deps: PostsServerDeps) {
+  return startSubgraphServer<PostsContext>(resources, {
     schema: buildSchema(),
-    plugins: [
-      ...base.plugins,
-      ApolloServerPluginInlineTraceDisabled(),
-      paginationLimitsPlugin(),
-      entityInvalidationPlugin(),
-    ],
-  });
-  await apollo.start();
-  const handler = graphqlHandler({
-    server: apollo,
+    logger: deps.logger,
     context: async (req, correlationId) =>
       createContext(
         deps.posts,
@@ -40,5 +24,4 @@ export async function createPostsServer(deps: PostsServerDeps) {
         correlationId,
       ),
   });
-  return { apollo, handler };
 }

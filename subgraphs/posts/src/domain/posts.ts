@@ -4,16 +4,23 @@ import { createEnvelope, postCreated, postDeleted } from '@flock/events';
 import { forbidden, notFound, parseInput } from '@flock/graphql';
 import { uuidv7 } from 'uuidv7';
 import type { Post, PrismaClient } from '../generated/prisma/client';
-import { createPostInput, encodeCursor, pageArgs, postId, updatePostInput } from './validation';
+import { createPostInput, postId, updatePostInput } from './validation';
 
-export interface Page {
-  edges: { cursor: string; node: Post }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
+/** A user as this subgraph knows one: by id (identity owns the rest). */
+export interface UserRef {
+  id: string;
+}
+
+/** Which page to read: `first` posts after the post `afterId` (in the list's order). */
+export interface PageRequest {
+  first: number;
+  afterId?: string;
+}
+
+/** One page of posts, in the list's order, and whether more follow. */
+export interface PostPage {
+  rows: Post[];
+  hasNextPage: boolean;
 }
 
 export interface PostsDeps {
@@ -159,41 +166,33 @@ export class Posts {
     return ids.map((id) => liked.has(id));
   }
 
-  byAuthor(authorId: string, rawArgs: unknown): Promise<Page> {
-    return this.page({ authorId }, 'desc', rawArgs);
+  /** The author's posts and replies, newest first. */
+  byAuthor(authorId: string, page: PageRequest): Promise<PostPage> {
+    return this.page({ authorId }, 'desc', page);
   }
 
-  replies(parentId: string, rawArgs: unknown): Promise<Page> {
-    return this.page({ replyToId: parentId }, 'asc', rawArgs);
+  /** Replies to a post, oldest first (conversation order). */
+  replies(parentId: string, page: PageRequest): Promise<PostPage> {
+    return this.page({ replyToId: parentId }, 'asc', page);
   }
 
   /** Keyset pagination on the time-sortable id: stable while new posts arrive. */
   private async page(
     where: { authorId?: string; replyToId?: string },
     order: 'asc' | 'desc',
-    rawArgs: unknown,
-  ): Promise<Page> {
-    const { first, after } = parseInput(pageArgs, rawArgs);
+    { first, afterId }: PageRequest,
+  ): Promise<PostPage> {
     const rows = await this.deps.prisma.post.findMany({
       where: {
         ...where,
         ...live,
-        ...(after ? { id: order === 'desc' ? { lt: after } : { gt: after } } : {}),
+        ...(afterId ? { id: order === 'desc' ? { lt: afterId } : { gt: afterId } } : {}),
       },
       orderBy: { id: order },
+      // One more than asked: whether it exists is hasNextPage.
       take: first + 1,
     });
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
   private async ownLivePost(viewer: Viewer, id: string): Promise<Post> {

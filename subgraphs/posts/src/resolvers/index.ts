@@ -1,12 +1,8 @@
 import { DateTimeScalar } from '@flock/graphql';
-import { mutationResolvers } from './mutation';
-import { postResolvers, userResolvers } from './post';
-import { queryResolvers } from './query';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Mutation } from './Mutation';
+import { Post } from './Post';
+import { Query } from './Query';
+import { User } from './User';
 
-export const resolvers = {
-  DateTime: DateTimeScalar,
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  Post: postResolvers,
-  User: userResolvers,
-};
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Post, User };

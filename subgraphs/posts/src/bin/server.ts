@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startPosts } from './app';
-import { loadPostsEnv } from './env';
+import { startPosts } from '../app';
+import { loadPostsEnv } from '../env';
 
 runService('posts', loadPostsEnv, startPosts);
