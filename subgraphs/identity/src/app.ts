@@ -6,16 +6,10 @@ import {
   localKeys,
 } from '@flock/auth';
 import { postgresOutbox } from '@flock/db';
-import {
-  allTopics,
-  createKafka,
-  EventPublisher,
-  ensureTopics,
-  startOutboxRelay,
-} from '@flock/events';
+import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
-import { type RunningService, startHttpServer } from '@flock/service';
+import { type RunningService, startService } from '@flock/service';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
@@ -23,95 +17,80 @@ import { redisClientLimit, redisCredentialThrottle } from './domain/credential-t
 import { Sessions } from './domain/sessions';
 import type { IdentityEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
-import { createIdentityServer } from './server';
+import { startIdentityServer } from './server';
 
-/** Connects everything identity needs and starts listening: used by main() and by tests. */
-export async function startIdentity(env: IdentityEnv, logger: Logger): Promise<RunningService> {
+/** Connects everything identity needs and starts listening: used by bin/server and by tests. */
+export function startIdentity(env: IdentityEnv, logger: Logger): Promise<RunningService> {
   for (const setting of env.weakened)
     logger.warn({ setting }, 'security weakened by configuration');
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) });
-  const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  return startService(logger, async (resources) => {
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: env.databaseUrl }),
+    });
+    resources.add('postgres', {
+      ready: () => prisma.$queryRaw`SELECT 1`,
+      close: () => prisma.$disconnect(),
+    });
+    const redis = await connectRedis({ url: env.REDIS_URL, logger });
+    resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+    const events = await startServiceEvents(resources, {
+      service: 'identity',
+      clientId: env.KAFKA_CLIENT_ID,
+      brokers: env.KAFKA_BROKERS,
+      logger,
+      outbox: postgresOutbox(prisma),
+    });
 
-  const kafka = createKafka({
-    clientId: env.KAFKA_CLIENT_ID ?? 'identity',
-    brokers: env.KAFKA_BROKERS,
-    logger,
-  });
-  await ensureTopics(kafka, allTopics);
-  const publisher = await EventPublisher.connect(kafka, 'identity');
-  const relay = startOutboxRelay({ store: postgresOutbox(prisma), publisher, logger });
-
-  const signingKey = await loadSigningKey({
-    privateJwk: env.JWT_PRIVATE_KEY,
-    devKeyFile: env.signingKeyFile,
-    previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS,
-  });
-  const audience = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
-  const sessions = new Sessions({
-    prisma,
-    issueAccessToken: accessTokenIssuer(signingKey, {
-      ...audience,
-      ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-    }),
-    refreshTokenKey: loadSecretKey({
-      value: env.REFRESH_TOKEN_KEY,
-      devKeyFile: env.refreshTokenKeyFile,
-      name: 'REFRESH_TOKEN_KEY',
-    }),
-    refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-    reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
-  });
-  const accounts = new Accounts({
-    prisma,
-    sessions,
-    emailTokens: emailTokenCipher(
-      loadSecretKey({
-        value: env.EMAIL_TOKEN_KEY,
-        devKeyFile: env.emailTokenKeyFile,
-        name: 'EMAIL_TOKEN_KEY',
+    const signingKey = await loadSigningKey({
+      privateJwk: env.JWT_PRIVATE_KEY,
+      devKeyFile: env.signingKeyFile,
+      previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS,
+    });
+    const audience = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+    const sessions = new Sessions({
+      prisma,
+      issueAccessToken: accessTokenIssuer(signingKey, {
+        ...audience,
+        ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       }),
-    ),
-    loginThrottle: redisCredentialThrottle(redis, 'identity:login'),
-    passwordChangeThrottle: redisCredentialThrottle(redis, 'identity:password-change'),
-    registrationLimit: redisClientLimit(redis, 'identity:registrations', {
-      limit: env.registrationsPerHour,
-      windowSeconds: 3600,
-    }),
-    verificationTtlHours: env.VERIFICATION_TTL_HOURS,
-    logger,
-    onOutboxWrite: () => relay.kick(),
-  });
+      refreshTokenKey: loadSecretKey({
+        value: env.REFRESH_TOKEN_KEY,
+        devKeyFile: env.refreshTokenKeyFile,
+        name: 'REFRESH_TOKEN_KEY',
+      }),
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+    });
+    const accounts = new Accounts({
+      prisma,
+      sessions,
+      emailTokens: emailTokenCipher(
+        loadSecretKey({
+          value: env.EMAIL_TOKEN_KEY,
+          devKeyFile: env.emailTokenKeyFile,
+          name: 'EMAIL_TOKEN_KEY',
+        }),
+      ),
+      loginThrottle: redisCredentialThrottle(redis, 'identity:login'),
+      passwordChangeThrottle: redisCredentialThrottle(redis, 'identity:password-change'),
+      registrationLimit: redisClientLimit(redis, 'identity:registrations', {
+        limit: env.registrationsPerHour,
+        windowSeconds: 3600,
+      }),
+      verificationTtlHours: env.VERIFICATION_TTL_HOURS,
+      logger,
+      onOutboxWrite: events.kick,
+    });
 
-  const { apollo, handler } = await createIdentityServer({
-    accounts,
-    sessions,
-    signingKey,
-    // Identity checks its own tokens with its own public keys (current and previous): no
-    // network hop, and a key removed from the configuration is refused at once.
-    verifyAccessToken: createAccessTokenVerifier(localKeys(signingKey.jwks), audience),
-    logger,
+    const { handler } = await startIdentityServer(resources, {
+      accounts,
+      sessions,
+      signingKey,
+      // Identity checks its own tokens with its own public keys (current and previous): no
+      // network hop, and a key removed from the configuration is refused at once.
+      verifyAccessToken: createAccessTokenVerifier(localKeys(signingKey.jwks), audience),
+      logger,
+    });
+    return { host: env.HOST, port: env.PORT, handler };
   });
-  const http = await startHttpServer({
-    logger,
-    host: env.HOST,
-    port: env.PORT,
-    handler,
-    readiness: {
-      postgres: () => prisma.$queryRaw`SELECT 1`,
-      redis: () => redis.ping(),
-      outbox: relay.readiness,
-    },
-  });
-
-  return {
-    url: http.url,
-    steps: [
-      { name: 'http', close: () => http.close() },
-      { name: 'apollo', close: () => apollo.stop() },
-      { name: 'outbox relay', close: () => relay.stop() },
-      { name: 'kafka', close: () => publisher.disconnect() },
-      { name: 'redis', close: () => redis.quit() },
-      { name: 'postgres', close: () => prisma.$disconnect() },
-    ],
-  };
 }

@@ -1,9 +1,7 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
-import { entityInvalidationPlugin, graphqlHandler, serviceApolloConfig } from '@flock/graphql';
+import { startSubgraphServer } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
-import { type RequestHandler, sendJson } from '@flock/service';
+import { type RequestHandler, type ResourceRegistry, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
 import type { Accounts } from './domain/accounts';
 import { clientAddressOf } from './domain/client-address';
@@ -18,18 +16,15 @@ export interface IdentityServerDeps {
   logger: Logger;
 }
 
-/** The identity subgraph, ready to mount on an HTTP server; nothing starts at import. */
-export async function createIdentityServer(deps: IdentityServerDeps) {
-  const base = serviceApolloConfig<IdentityContext>(deps.logger);
-  const apollo = new ApolloServer<IdentityContext>({
-    ...base,
+/**
+ * The identity subgraph's Apollo Server, started and registered for shutdown. Unlike the other
+ * subgraphs it also serves /.well-known/jwks.json: the public keys every service verifies
+ * access tokens with.
+ */
+export async function startIdentityServer(resources: ResourceRegistry, deps: IdentityServerDeps) {
+  const { apollo, handler: graphql } = await startSubgraphServer<IdentityContext>(resources, {
     schema: buildSchema(),
-    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), entityInvalidationPlugin()],
-  });
-  await apollo.start();
-
-  const graphql = graphqlHandler({
-    server: apollo,
+    logger: deps.logger,
     context: async (req, correlationId) =>
       createContext(
         deps,
@@ -38,7 +33,6 @@ export async function createIdentityServer(deps: IdentityServerDeps) {
         clientAddressOf(req),
       ),
   });
-
   const handler: RequestHandler = (req, res) => {
     if (req.url === '/.well-known/jwks.json') {
       res.setHeader('cache-control', 'public, max-age=300');

@@ -1,7 +1,7 @@
 import type { EmailTokenCipher, Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
 import { createEnvelope, userRegistered } from '@flock/events';
-import { badUserInput, parseInput, requireFound, unauthenticated } from '@flock/graphql';
+import { badUserInput, isUuid, parseInput, requireFound, unauthenticated } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
 import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
@@ -11,15 +11,12 @@ import { hashToken, randomToken } from './secrets';
 import type { Sessions, SignedIn } from './sessions';
 import {
   currentPassword as currentPasswordRule,
-  isUuid,
   loginInput,
   opaqueToken,
   password as passwordRule,
   registerInput,
   updateProfileInput,
 } from './validation';
-
-export { isUuid };
 
 export interface AccountsDeps {
   prisma: PrismaClient;

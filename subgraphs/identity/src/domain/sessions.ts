@@ -1,10 +1,10 @@
 import type { Viewer } from '@flock/auth';
-import { parseInput, unauthenticated } from '@flock/graphql';
+import { isUuid, parseInput, unauthenticated } from '@flock/graphql';
 import { uuidv7 } from 'uuidv7';
 import type { Prisma, PrismaClient, User } from '../generated/prisma/client';
 import type { AccessTokenIssuer } from './access-tokens';
 import { hashToken, randomToken, successorToken } from './secrets';
-import { isUuid, opaqueToken } from './validation';
+import { opaqueToken } from './validation';
 
 /** What a sign-in, a registration or a refresh returns. */
 export interface SignedIn {

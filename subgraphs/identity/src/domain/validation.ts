@@ -64,8 +64,3 @@ export const currentPassword = z
   .string()
   .min(1, 'is required')
   .max(128, 'must be at most 128 characters');
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -1,11 +1,7 @@
 import { DateTimeScalar } from '@flock/graphql';
-import { mutationResolvers } from './mutation';
-import { queryResolvers } from './query';
-import { userResolvers } from './user';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { User } from './User';
 
-export const resolvers = {
-  DateTime: DateTimeScalar,
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  User: userResolvers,
-};
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User };

@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startIdentity } from './app';
-import { loadIdentityEnv } from './env';
+import { startIdentity } from '../app';
+import { loadIdentityEnv } from '../env';
 
 runService('identity', loadIdentityEnv, startIdentity);

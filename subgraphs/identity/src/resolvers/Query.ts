@@ -1,22 +1,16 @@
 import { requireViewer } from '@flock/auth';
-import { badUserInput, unauthenticated } from '@flock/graphql';
-import type { IdentityContext } from '../context';
-import { isUuid } from '../domain/validation';
+import { badUserInput, isUuid, unauthenticated } from '@flock/graphql';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
 
-export const queryResolvers = {
-  me: async (_: unknown, _args: unknown, ctx: IdentityContext) => {
+export const Query: QueryResolvers = {
+  me: async (_, _args, ctx) => {
     const viewer = requireViewer(ctx.viewer);
     const user = await ctx.users.load(viewer.id);
     if (!user) throw unauthenticated('The account of this token no longer exists');
     return user;
   },
 
-  user: (
-    _: unknown,
-    args: { id?: string | null; username?: string | null },
-    ctx: IdentityContext,
-  ) => {
-    const { id, username } = args;
+  user: (_, { id, username }, ctx) => {
     if ((id == null) === (username == null)) {
       throw badUserInput({ field: 'id', message: 'give exactly one of id and username' });
     }

@@ -1,0 +1,31 @@
+import { requireViewer } from '@flock/auth';
+import { invalidateEntity } from '@flock/graphql';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+
+/** Thin: each mutation hands its raw arguments to the domain, which validates them. */
+export const Mutation: MutationResolvers = {
+  register: (_, args, ctx) => ctx.accounts.register(args.input, ctx.caller),
+
+  login: (_, args, ctx) => ctx.accounts.login(args.input, ctx.caller),
+
+  refreshSession: (_, args, ctx) => ctx.sessions.refresh(args.refreshToken),
+
+  logout: (_, args, ctx) => ctx.sessions.logout(ctx.viewer, args.refreshToken),
+
+  // The gateway's entity cache must not keep serving the old profile.
+  updateProfile: async (_, args, ctx) => {
+    const user = await ctx.accounts.updateProfile(requireViewer(ctx.viewer), args.input);
+    invalidateEntity(ctx, 'User', user.id);
+    return user;
+  },
+
+  changePassword: (_, args, ctx) =>
+    ctx.accounts.changePassword(
+      requireViewer(ctx.viewer),
+      args.currentPassword,
+      args.newPassword,
+      ctx.caller,
+    ),
+
+  verifyEmail: (_, args, ctx) => ctx.accounts.verifyEmail(args.token),
+};
