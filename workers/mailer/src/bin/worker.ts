@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startMailer } from './app';
-import { loadMailerEnv } from './env';
+import { startMailer } from '../app';
+import { loadMailerEnv } from '../env';
 
 runService('mailer', loadMailerEnv, startMailer);
