@@ -331,6 +331,8 @@ describe('lists through the gateway, a user with 150 followers', () => {
     expectRefused(await ask(1000), [BAD_INPUT], 'suggestedFollows.first');
   });
 
+  // This and the next are refused by the network subgraph (the gateway lets them through):
+  // it answers BAD_USER_INPUT, and the gateway must answer that with a 4xx too.
   it('bounds lists inside where filters', async () => {
     const manyIds = await onStar(
       'followersConnection(where: { node: { id: { in: $ids } } }) { edges { node { id } } }',
@@ -390,6 +392,10 @@ describe('the network subgraph on its own (defence in depth)', () => {
     expect(user.followers).toHaveLength(DEFAULT_PAGE);
     expect(user.following).toHaveLength(DEFAULT_PAGE);
     expect(user.followersConnection.edges).toHaveLength(DEFAULT_PAGE);
+    const service = await graphql<any>(services.networkUrl ?? '', '{ _service { sdl } }');
+    expect(service.data._service.sdl).toContain(
+      'followersConnection(where: UserFollowersConnectionWhere, first: Int = 20',
+    );
 
     for (const [selection, definitions, field] of [
       ['followers(limit: 1000) { id }', '', 'followers.limit'],

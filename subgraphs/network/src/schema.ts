@@ -12,7 +12,19 @@ import { typeDefs } from './type-defs';
  */
 export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({ typeDefs, driver });
-  return withArgumentChecks(withPageDefaults(await neo.getSubgraphSchema()));
+  return withArgumentChecks(withServiceSdl(withPageDefaults(await neo.getSubgraphSchema())));
+}
+
+/**
+ * `_service { sdl }` as printed from the final schema: the library's answer was printed before
+ * withPageDefaults, so it would not show the default pages that composition sees.
+ */
+function withServiceSdl(schema: GraphQLSchema): GraphQLSchema {
+  const service = schema.getQueryType()?.getFields()._service;
+  if (!service) throw new Error('the subgraph schema has no _service field');
+  const sdl = printSubgraphSchema(schema);
+  service.resolve = () => ({ sdl });
+  return schema;
 }
 
 /** The SDL this subgraph serves (what composition needs); no database involved. */
