@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { generates as feed } from './subgraphs/feed/codegen';
 import { generates as identity } from './subgraphs/identity/codegen';
 import { generates as posts } from './subgraphs/posts/codegen';
 
@@ -7,6 +8,6 @@ import { generates as posts } from './subgraphs/posts/codegen';
  * `npm run codegen` writes them, `npm run codegen:check` (CI) fails while any is stale.
  */
 const config: CodegenConfig = {
-  generates: { ...posts, ...identity },
+  generates: { ...posts, ...feed, ...identity },
 };
 export default config;

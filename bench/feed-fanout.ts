@@ -10,7 +10,16 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStack } from '@flock/env';
 import { createKafka, EventPublisher, on, postCreated, startConsumer } from '@flock/events';
-import { defaultTimelineSettings, type FeedRedis, Timelines } from '@flock/feed/timelines';
+import {
+  defaultTimelineSettings,
+  type Entry,
+  type FanoutOutcome,
+  type FeedRedis,
+  feedKeys,
+  ScriptRunner,
+  TimelineProjection,
+  TimelineStore,
+} from '@flock/feed/timelines';
 import { createLogger, withCorrelation } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { machine } from './lib';
@@ -20,12 +29,22 @@ const redis: FeedRedis = await connectRedis({
   logger: createLogger({ service: 'bench' }),
 });
 const prefix = `benchfanout${Date.now().toString(36)}`;
-const timelines = new Timelines(redis, {
-  ...defaultTimelineSettings,
-  prefix,
-  fanoutThreshold: 1_000_000,
-});
-const k = timelines.keys;
+const settings = { ...defaultTimelineSettings, prefix, fanoutThreshold: 1_000_000 };
+const k = feedKeys(prefix);
+
+/** The feed's store, noting when each fan-out batch has been written (ms since `since`). */
+class BatchTimingStore extends TimelineStore {
+  since = 0;
+  batches: { size: number; doneAtMs: number }[] = [];
+
+  override async addToActiveHomes(userIds: readonly string[], entry: Entry): Promise<number> {
+    const written = await super.addToActiveHomes(userIds, entry);
+    this.batches.push({ size: userIds.length, doneAtMs: performance.now() - this.since });
+    return written;
+  }
+}
+const store = new BatchTimingStore(redis, k, new ScriptRunner(redis), settings);
+const projection = new TimelineProjection(store, settings);
 
 async function inBatches<T>(items: T[], size: number, write: (item: T) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size)
@@ -67,11 +86,13 @@ async function run(followers: number) {
   const rawSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  let report: Awaited<ReturnType<typeof timelines.postCreated>> | undefined;
+  let outcome: FanoutOutcome | undefined;
   const deliveryMicros = await serverMicrosPerCall('evalsha', async () => {
+    store.batches = [];
+    store.since = performance.now();
     // As in the worker, which handles each event with its correlation id in scope.
-    report = await withCorrelation(randomUUID(), () =>
-      timelines.postCreated({
+    outcome = await withCorrelation(randomUUID(), () =>
+      projection.postCreated({
         postId: randomUUID(),
         authorId: author,
         replyToId: null,
@@ -80,15 +101,16 @@ async function run(followers: number) {
     );
   });
   const seconds = (performance.now() - t) / 1000;
-  if (!report) throw new Error('no fan-out report');
-  const p99At = report.batches.find(
+  if (!outcome) throw new Error('no fan-out outcome');
+  if (outcome.delivered !== followers) throw new Error(`delivered to ${outcome.delivered} homes`);
+  const p99At = store.batches.find(
     (_, i, all) => all.slice(0, i + 1).reduce((n, b) => n + b.size, 0) >= 0.99 * followers,
   );
   return {
     followers,
-    delivered: report.delivered,
+    delivered: outcome.delivered,
     seconds,
-    perSecond: Math.round(report.delivered / seconds),
+    perSecond: Math.round(outcome.delivered / seconds),
     p99Ms: Math.round(p99At?.doneAtMs ?? seconds * 1000),
     rawPerSecond: Math.round(followers / rawSeconds),
     zaddMicros,

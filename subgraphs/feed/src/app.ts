@@ -1,57 +1,52 @@
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-} from '@apollo/server/plugin/disabled';
 import { verifierFromEnv } from '@flock/auth';
-import { graphqlHandler, paginationLimitsPlugin, serviceApolloConfig } from '@flock/graphql';
+import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
-import { type RunningService, startHttpServer } from '@flock/service';
-import { Timelines } from './domain/timelines';
+import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
+import { createTimelines } from './domain/timelines';
 import type { FeedEnv } from './env';
-import type { FeedContext } from './resolvers';
-import { buildSchema } from './schema';
+import { feedSubscriptions } from './events/handlers';
+import { startFeedServer } from './server';
+
+async function connectFeedRedis(resources: ResourceRegistry, env: FeedEnv, logger: Logger) {
+  const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+  return redis;
+}
 
 /** The feed subgraph: reads timelines from Redis (the worker writes them). */
-export async function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
-  const redis = await connectRedis({ url: env.REDIS_URL, logger });
-  const timelines = new Timelines(redis, env.timelines);
-  const verifyAccessToken = verifierFromEnv(env);
-  const base = serviceApolloConfig<FeedContext>(logger);
-  const apollo = new ApolloServer<FeedContext>({
-    ...base,
-    schema: buildSchema(),
-    plugins: [
-      ...base.plugins,
-      ApolloServerPluginInlineTraceDisabled(),
-      // Timelines are private and never cached: without hints to collect, Apollo Server
-      // need not wrap every field resolver (about a tenth of this subgraph's CPU per page).
-      ApolloServerPluginCacheControlDisabled(),
-      paginationLimitsPlugin(),
-    ],
+export function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
+  return startService(logger, async (resources) => {
+    const redis = await connectFeedRedis(resources, env, logger);
+    const { reader } = createTimelines(redis, env.timelines);
+    const { handler } = await startFeedServer(resources, {
+      reader,
+      verifyAccessToken: verifierFromEnv(env),
+      logger,
+    });
+    return { host: env.HOST, port: env.PORT, handler };
   });
-  await apollo.start();
-  const http = await startHttpServer({
-    logger,
-    host: env.HOST,
-    port: env.PORT,
-    handler: graphqlHandler({
-      server: apollo,
-      context: async (req, correlationId) => ({
-        viewer: await verifyAccessToken(req.headers.authorization),
-        correlationId,
-        timelines,
-      }),
-    }),
-    readiness: { redis: () => redis.ping() },
+}
+
+/**
+ * The feed worker: consumes the events into Redis. Its own process, so it scales by
+ * consumer-group membership apart from the GraphQL server.
+ */
+export function startFeedWorker(env: FeedEnv, logger: Logger): Promise<RunningService> {
+  return startService(logger, async (resources) => {
+    const redis = await connectFeedRedis(resources, env, logger);
+    const { projection } = createTimelines(redis, env.timelines);
+    await startServiceEvents(resources, {
+      service: 'feed-worker',
+      clientId: env.KAFKA_CLIENT_ID,
+      brokers: env.KAFKA_BROKERS,
+      logger,
+      consumer: {
+        groupId: env.KAFKA_GROUP_ID,
+        fromBeginning: env.FEED_FROM_BEGINNING,
+        subscriptions: feedSubscriptions(projection),
+      },
+    });
+    return { host: env.HOST, port: env.PORT };
   });
-  return {
-    url: http.url,
-    steps: [
-      { name: 'http', close: () => http.close() },
-      { name: 'apollo', close: () => apollo.stop() },
-      { name: 'redis', close: () => redis.quit() },
-    ],
-  };
 }

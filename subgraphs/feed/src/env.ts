@@ -9,7 +9,7 @@ import {
   tokenVerificationModel,
 } from '@flock/env';
 import { z } from 'zod';
-import { defaultTimelineSettings, type TimelineSettings } from './domain/timelines';
+import { defaultTimelineSettings, type TimelineSettings } from './domain/settings';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

@@ -1,10 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
 /** The executable subgraph schema: pure, no I/O. */
 export function buildSchema(): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

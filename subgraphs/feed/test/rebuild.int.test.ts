@@ -15,16 +15,18 @@ import { createRedis } from '@flock/redis';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultTimelineSettings, type FeedRedis, Timelines } from '../src/domain/timelines';
+import { defaultTimelineSettings } from '../src/domain/settings';
+import type { FeedRedis } from '../src/domain/timeline-store';
+import { createTimelines } from '../src/domain/timelines';
 import { feedSubscriptions } from '../src/events/handlers';
-import { rebuildFeed } from '../src/events/rebuild';
+import { rebuildFeed } from '../src/events/rebuild-feed';
 
 const stack = resolveLocalStack(process.env);
 const logger = testLogger();
 const kafka = createKafka({ clientId: 'feed-rebuild-test', brokers: [stack.kafkaBroker], logger });
 const redis: FeedRedis = createRedis({ url: stack.redisUrl, logger });
 // A key prefix of its own: this test flushes and rebuilds only its own projection.
-const timelines = new Timelines(redis, {
+const timelines = createTimelines(redis, {
   ...defaultTimelineSettings,
   prefix: uniqueId('feedrebuild').replace('_', ''),
   fanoutThreshold: 40,
@@ -119,8 +121,8 @@ async function snapshot(users: string[]) {
     page.entries.map((e) => `${e.score}:${e.member}`);
   return Promise.all(
     users.map(async (u) => ({
-      home: entries(await timelines.homePage(u, 100)),
-      profile: entries(await timelines.profilePage(u, 100)),
+      home: entries(await timelines.reader.homePage(u, 100)),
+      profile: entries(await timelines.reader.profilePage(u, 100)),
       followers: (await redis.sMembers(k.followers(u))).sort(),
       following: (await redis.sMembers(k.following(u))).sort(),
     })),
@@ -140,7 +142,7 @@ describe('rebuilding the feed by replay', () => {
       groupId: uniqueId('feed-live'),
       logger,
       fromBeginning: true,
-      subscriptions: feedSubscriptions(timelines).map((s) => ({
+      subscriptions: feedSubscriptions(timelines.projection).map((s) => ({
         topic: s.topic,
         handler: async (event, context) => {
           await s.handler(event, context);

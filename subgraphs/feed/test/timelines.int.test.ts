@@ -3,20 +3,40 @@ import { createRedis } from '@flock/redis';
 import { testLogger, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SENTINEL } from '../src/domain/keys';
-import { defaultTimelineSettings, type FeedRedis, Timelines } from '../src/domain/timelines';
+import { feedKeys, SENTINEL } from '../src/domain/keys';
+import type { Entry } from '../src/domain/merge';
+import { TimelineProjection } from '../src/domain/projection';
+import { TimelineReader } from '../src/domain/reader';
+import { ScriptRunner } from '../src/domain/script-runner';
+import { defaultTimelineSettings, type TimelineSettings } from '../src/domain/settings';
+import { type FeedRedis, TimelineStore } from '../src/domain/timeline-store';
+import { createTimelines } from '../src/domain/timelines';
 
 const redis: FeedRedis = createRedis({
   url: resolveLocalStack(process.env).redisUrl,
   logger: testLogger(),
 });
-const timelines = new Timelines(redis, {
+const settings: TimelineSettings = {
   ...defaultTimelineSettings,
   prefix: uniqueId('feedtl').replace('_', ''),
   homeCap: 5,
   fanoutBatch: 3,
-});
-const keys = timelines.keys;
+};
+const keys = feedKeys(settings.prefix);
+
+/** The store, recording the size of each fan-out batch it is given to write. */
+class BatchRecordingStore extends TimelineStore {
+  batches: number[] = [];
+
+  override async addToActiveHomes(userIds: readonly string[], entry: Entry): Promise<number> {
+    const written = await super.addToActiveHomes(userIds, entry);
+    this.batches.push(userIds.length);
+    return written;
+  }
+}
+const store = new BatchRecordingStore(redis, keys, new ScriptRunner(redis), settings);
+const projection = new TimelineProjection(store, settings);
+const reader = new TimelineReader(store, settings);
 
 beforeAll(() => redis.connect());
 afterAll(async () => {
@@ -39,7 +59,7 @@ const post = (authorId: string) => ({
   createdAt: new Date(tick(1000)).toISOString(),
 });
 
-async function follow(followerId: string, followeeId: string, via = timelines) {
+async function follow(followerId: string, followeeId: string, via = projection) {
   await via.followed({ followerId, followeeId, at: tick(1) });
 }
 
@@ -48,18 +68,19 @@ describe('fan-out to home timelines (real Redis)', () => {
     const author = uuidv7();
     const active = Array.from({ length: 10 }, () => uuidv7());
     const inactive = uuidv7();
-    for (const id of [author, ...active]) await timelines.userRegistered(id);
+    for (const id of [author, ...active]) await projection.userRegistered(id);
     for (const id of [...active, inactive]) await follow(id, author);
     // Following creates no home for a user who has none: they stay inactive.
     expect(await redis.exists(keys.home(inactive))).toBe(0);
 
     const posts = Array.from({ length: 8 }, () => post(author));
-    const reports = [];
-    for (const p of posts) reports.push(await timelines.postCreated(p));
+    for (const p of posts.slice(0, -1)) await projection.postCreated(p);
+    store.batches = [];
+    const last = await projection.postCreated(posts.at(-1) as (typeof posts)[number]);
 
-    // 11 followers in batches of 3: every batch written, the inactive one skipped.
-    expect(reports.at(-1)).toMatchObject({ followers: 11, delivered: 11 });
-    expect(reports.at(-1)?.batches.map((b) => b.size)).toEqual([3, 3, 3, 2]);
+    // 11 followers in batches of 3: every batch written, the inactive one's home not created.
+    expect(last).toEqual({ followers: 11, delivered: 10 });
+    expect(store.batches).toEqual([3, 3, 3, 2]);
     expect(await redis.exists(keys.home(inactive))).toBe(0);
 
     const newest = posts
@@ -76,11 +97,11 @@ describe('fan-out to home timelines (real Redis)', () => {
   it('loads its script again when Redis has forgotten it', async () => {
     const author = uuidv7();
     const follower = uuidv7();
-    for (const id of [author, follower]) await timelines.userRegistered(id);
+    for (const id of [author, follower]) await projection.userRegistered(id);
     await follow(follower, author);
     await redis.scriptFlush();
     const p = post(author);
-    await timelines.postCreated(p);
+    await projection.postCreated(p);
     expect(await redis.zScore(keys.home(follower), `${p.postId}:${author}`)).toBe(
       Date.parse(p.createdAt),
     );
@@ -90,16 +111,19 @@ describe('fan-out to home timelines (real Redis)', () => {
     const author = uuidv7();
     // Enough followers for many SSCAN pages: batches fail while the scan goes on.
     const followers = Array.from({ length: 300 }, () => uuidv7());
-    await timelines.userRegistered(author);
+    await projection.userRegistered(author);
     for (const id of followers) await follow(id, author);
     // Homes Redis refuses to write (a wrong type).
     for (const id of followers) await redis.set(keys.home(id), 'not a sorted set');
-    await expect(timelines.postCreated(post(author))).rejects.toThrow(/WRONGTYPE/);
+    await expect(projection.postCreated(post(author))).rejects.toThrow(/WRONGTYPE/);
     for (const id of followers) await redis.del(keys.home(id));
   });
 
   it('merges an author at read time exactly while they are above the threshold', async () => {
-    const hybrid = new Timelines(redis, { ...timelines.settings, fanoutThreshold: 2 });
+    const { projection: hybrid, reader: hybridReader } = createTimelines(redis, {
+      ...settings,
+      fanoutThreshold: 2,
+    });
     const author = uuidv7();
     const fans = Array.from({ length: 3 }, () => uuidv7());
     for (const id of [author, ...fans]) await hybrid.userRegistered(id);
@@ -112,10 +136,10 @@ describe('fan-out to home timelines (real Redis)', () => {
     expect(await redis.sIsMember(keys.celebrities, author)).toBe(1);
     const p = post(author);
     expect(await hybrid.postCreated(p)).toMatchObject({ skipped: 'above-threshold' });
-    const reader = fans[0] as string;
+    const fan = fans[0] as string;
     // Not written to the follower's home, yet on their page.
-    expect(await redis.zScore(keys.home(reader), `${p.postId}:${author}`)).toBeNull();
-    const page = await hybrid.homePage(reader, 5);
+    expect(await redis.zScore(keys.home(fan), `${p.postId}:${author}`)).toBeNull();
+    const page = await hybridReader.homePage(fan, 5);
     expect(page.entries.map((e) => e.postId)).toContain(p.postId);
 
     await unfollow(fans[2] as string);
@@ -126,15 +150,15 @@ describe('fan-out to home timelines (real Redis)', () => {
 describe('deleted posts on read (real Redis)', () => {
   it('hides a post whose removal from homes is still in flight', async () => {
     const [author, quiet, follower] = [uuidv7(), uuidv7(), uuidv7()];
-    for (const id of [author, quiet, follower]) await timelines.userRegistered(id);
+    for (const id of [author, quiet, follower]) await projection.userRegistered(id);
     await follow(follower, author);
     await follow(follower, quiet);
     const kept = post(author);
     const gone = post(author);
     const other = post(quiet);
-    for (const p of [kept, gone, other]) await timelines.postCreated(p);
+    for (const p of [kept, gone, other]) await projection.postCreated(p);
     const ids = async () =>
-      (await timelines.homePage(follower, 10)).entries.map((e) => e.postId).sort();
+      (await reader.homePage(follower, 10)).entries.map((e) => e.postId).sort();
     expect(await ids()).toEqual([kept.postId, gone.postId, other.postId].sort());
 
     // What postDeleted writes before it removes the post from homes: the follower's home
@@ -146,8 +170,8 @@ describe('deleted posts on read (real Redis)', () => {
 
     // The whole deletion: registered as a deleter, gone from every home.
     const other2 = post(quiet);
-    await timelines.postCreated(other2);
-    await timelines.postDeleted({ postId: other2.postId, authorId: quiet });
+    await projection.postCreated(other2);
+    await projection.postDeleted({ postId: other2.postId, authorId: quiet });
     expect(await redis.sIsMember(keys.deleters, quiet)).toBe(1);
     expect(await redis.zScore(keys.home(follower), `${other2.postId}:${quiet}`)).toBeNull();
     expect(await ids()).toEqual([kept.postId, other.postId].sort());

@@ -1,25 +1,19 @@
-import { badUserInput } from '@flock/graphql';
-import type { Cursor } from './timelines';
+import { cursorCodec } from '@flock/graphql';
+import { z } from 'zod';
+import type { Cursor } from './merge';
 
-/** Opaque to clients: base64url of [score, member]. */
+/** A member is a post id and an author id (73 characters); anything far longer is not ours. */
+const MEMBER_MAX_LENGTH = 200;
+
+/** Opaque to clients: the kit's codec over [score, member] of the page's last entry. */
+const codec = cursorCodec(z.tuple([z.number(), z.string().max(MEMBER_MAX_LENGTH)]));
+
 export function encodeCursor({ score, member }: Cursor): string {
-  return Buffer.from(JSON.stringify([score, member])).toString('base64url');
+  return codec.encode([score, member]);
 }
 
+/** The position a client's `after` names; BAD_USER_INPUT on `after` if it names none. */
 export function decodeCursor(value: string | null | undefined): Cursor | undefined {
-  if (value === null || value === undefined) return undefined;
-  try {
-    const [score, member] = JSON.parse(Buffer.from(value, 'base64url').toString()) as unknown[];
-    if (
-      typeof score === 'number' &&
-      Number.isFinite(score) &&
-      typeof member === 'string' &&
-      member.length < 200
-    ) {
-      return { score, member };
-    }
-  } catch {
-    // falls through to the error
-  }
-  throw badUserInput({ field: 'after', message: 'is not a valid cursor' });
+  const decoded = codec.decode(value);
+  return decoded && { score: decoded[0], member: decoded[1] };
 }

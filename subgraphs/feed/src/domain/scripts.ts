@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** A Lua script run by SHA, loaded again if Redis forgot it (restart, failover). */
+/** A Lua script and its SHA (run by ScriptRunner, which loads it again if Redis forgot it). */
 export interface Script {
   source: string;
   sha: string;

@@ -7,21 +7,21 @@ import {
   userRegistered,
   userUnfollowed,
 } from '@flock/events';
-import type { Timelines } from '../domain/timelines';
+import type { TimelineProjection } from '../domain/projection';
 
 /** The projection: each event applied to Redis, idempotently (replays change nothing). */
-export function feedSubscriptions(timelines: Timelines): Subscription[] {
+export function feedSubscriptions(projection: TimelineProjection): Subscription[] {
   return [
-    on(userRegistered, (e) => timelines.userRegistered(e.payload.userId)),
+    on(userRegistered, (e) => projection.userRegistered(e.payload.userId)),
     on(postCreated, async (e) => {
-      await timelines.postCreated(e.payload);
+      await projection.postCreated(e.payload);
     }),
-    on(postDeleted, (e) => timelines.postDeleted(e.payload)),
+    on(postDeleted, (e) => projection.postDeleted(e.payload)),
     on(userFollowed, (e) =>
-      timelines.followed({ ...e.payload, at: Date.parse(e.payload.followedAt) }),
+      projection.followed({ ...e.payload, at: Date.parse(e.payload.followedAt) }),
     ),
     on(userUnfollowed, (e) =>
-      timelines.unfollowed({ ...e.payload, at: Date.parse(e.payload.unfollowedAt) }),
+      projection.unfollowed({ ...e.payload, at: Date.parse(e.payload.unfollowedAt) }),
     ),
   ];
 }

@@ -1,9 +1,9 @@
 import { createLogger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { runMain } from '@flock/service';
-import { Timelines } from './domain/timelines';
-import { loadFeedEnv } from './env';
-import { rebuildFeed } from './events/rebuild';
+import { createTimelines } from '../domain/timelines';
+import { loadFeedEnv } from '../env';
+import { rebuildFeed } from '../events/rebuild-feed';
 
 // `npm run feed:rebuild`: empty the feed's Redis keys and replay the topics into them.
 runMain('feed-rebuild', async () => {
@@ -16,7 +16,7 @@ runMain('feed-rebuild', async () => {
   const redis = await connectRedis({ url: env.REDIS_URL, logger });
   const report = await rebuildFeed({
     redis,
-    timelines: new Timelines(redis, env.timelines),
+    timelines: createTimelines(redis, env.timelines),
     brokers: env.KAFKA_BROKERS,
     logger,
   });

@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { loadFeedEnv } from './env';
-import { startFeedWorker } from './worker-app';
+import { startFeedWorker } from '../app';
+import { loadFeedEnv } from '../env';
 
 runService('feed-worker', loadFeedEnv, startFeedWorker);

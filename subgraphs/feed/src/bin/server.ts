@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startFeed } from './app';
-import { loadFeedEnv } from './env';
+import { startFeed } from '../app';
+import { loadFeedEnv } from '../env';
 
 runService('feed', loadFeedEnv, startFeed);

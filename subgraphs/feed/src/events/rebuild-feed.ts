@@ -1,6 +1,7 @@
 import { createKafka, type Subscription, startConsumer } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import type { FeedRedis, Timelines } from '../domain/timelines';
+import type { FeedRedis } from '../domain/timeline-store';
+import type { Timelines } from '../domain/timelines';
 import { feedSubscriptions } from './handlers';
 
 export interface RebuildOptions {
@@ -40,7 +41,7 @@ export async function rebuildFeed({
   const kafka = createKafka({ clientId: 'feed-rebuild', brokers, logger });
   const admin = kafka.admin();
   await admin.connect();
-  const topics = feedSubscriptions(timelines).map((s) => s.topic.name);
+  const topics = feedSubscriptions(timelines.projection).map((s) => s.topic.name);
   const targets = new Map<string, bigint>();
   for (const topic of topics) {
     for (const p of await admin.fetchTopicOffsets(topic)) {
@@ -50,7 +51,7 @@ export async function rebuildFeed({
 
   const done = new Map<string, bigint>();
   let events = 0;
-  const tracked: Subscription[] = feedSubscriptions(timelines).map((s) => ({
+  const tracked: Subscription[] = feedSubscriptions(timelines.projection).map((s) => ({
     topic: s.topic,
     handler: async (event, context) => {
       await s.handler(event, context);

@@ -1,0 +1,169 @@
+import { regenerateHome } from './home-regeneration';
+import { entryOf } from './keys';
+import type { Entry } from './merge';
+import type { TimelineSettings } from './settings';
+import type { TimelineStore } from './timeline-store';
+
+/** A follow or unfollow, with the time it happened (for last-writer-wins). */
+export interface FollowChange {
+  followerId: string;
+  followeeId: string;
+  at: number;
+}
+
+export interface CreatedPost {
+  postId: string;
+  authorId: string;
+  replyToId: string | null;
+  createdAt: string;
+}
+
+/**
+ * What became of a new post: how many followers the author has and how many active homes
+ * received it, or why none did. The worker ignores it; tests assert on it, and the fan-out
+ * benchmark counts its deliveries by it.
+ */
+export interface FanoutOutcome {
+  followers: number;
+  /** Followers' active homes written (inactive followers get nothing). */
+  delivered: number;
+  skipped?: 'deleted' | 'reply' | 'above-threshold';
+}
+
+/**
+ * The projection of post and follow events into Redis (the worker). Every method is
+ * idempotent and follow changes are last-writer-wins, so replaying events in any order is safe.
+ */
+export class TimelineProjection {
+  constructor(
+    private readonly store: TimelineStore,
+    private readonly settings: TimelineSettings,
+  ) {}
+
+  /**
+   * A new user starts active. During a replay their posts or follows may have been applied
+   * first, so the home timeline is built from what is already known, not left empty.
+   */
+  async userRegistered(userId: string): Promise<void> {
+    if (!(await this.store.hasHome(userId))) {
+      await regenerateHome(this.store, this.settings, userId);
+    }
+  }
+
+  async postCreated(post: CreatedPost): Promise<FanoutOutcome> {
+    const { postId, authorId } = post;
+    const none: FanoutOutcome = { followers: 0, delivered: 0 };
+    if (await this.store.isDeleted(authorId, postId)) return { ...none, skipped: 'deleted' };
+    const keys = this.store.keys;
+    const entry: Entry = {
+      postId,
+      authorId,
+      member: entryOf(postId, authorId),
+      score: Date.parse(post.createdAt),
+    };
+    await this.store.addCapped(keys.timeline(authorId), entry.score, entry.member);
+    if (post.replyToId) return { ...none, skipped: 'reply' };
+    await this.store.addCapped(keys.posts(authorId), entry.score, entry.member);
+    await this.store.addToActiveHome(authorId, [entry]);
+
+    const followers = await this.store.followerCount(authorId);
+    if (followers > this.settings.fanoutThreshold) {
+      return { ...none, followers, skipped: 'above-threshold' };
+    }
+    let delivered = 0;
+    const scanned = await this.fanOut(authorId, async (batch) => {
+      delivered += await this.store.addToActiveHomes(batch, entry);
+    });
+    return { followers: scanned, delivered };
+  }
+
+  async postDeleted({ postId, authorId }: { postId: string; authorId: string }): Promise<void> {
+    const member = entryOf(postId, authorId);
+    await this.store.markDeleted(authorId, postId);
+    await this.store.removeFromAuthor(authorId, member);
+    // Followers of an author above the threshold may still hold copies from before.
+    await this.fanOut(authorId, (batch) => this.store.removeFromHomes(batch, member));
+  }
+
+  async followed(change: FollowChange): Promise<void> {
+    const { followerId, followeeId } = change;
+    const changed = await this.updateFollowSets(change, 'add');
+    const aboveThreshold = await this.updateCelebrityStatus(followeeId);
+    if (!changed || aboveThreshold) return;
+    const { entries: recent } = await this.store.range(
+      this.store.keys.posts(followeeId),
+      this.settings.followBackfill,
+    );
+    const live = await this.store.withoutDeleted(recent);
+    if (live.length > 0) await this.store.addToActiveHome(followerId, live);
+  }
+
+  async unfollowed(change: FollowChange): Promise<void> {
+    const { followerId, followeeId } = change;
+    const changed = await this.updateFollowSets(change, 'remove');
+    await this.updateCelebrityStatus(followeeId);
+    if (!changed) return;
+    await this.store.removeAuthorFromHome(followerId, followeeId);
+  }
+
+  /**
+   * Applies a follow change to both users' sets (the followee's followers, then the
+   * follower's following); true when the follower's following set changed, i.e. the change
+   * was the newest for the pair and not already applied.
+   */
+  private async updateFollowSets(
+    { followerId, followeeId, at }: FollowChange,
+    op: 'add' | 'remove',
+  ): Promise<boolean> {
+    await this.store.changeFollowers(followeeId, followerId, at, op);
+    return this.store.changeFollowing(followerId, followeeId, at, op);
+  }
+
+  /**
+   * Keeps the registry of authors above the threshold in step with their follower count;
+   * true when the author is above it. Follow events of one author can be applied by several
+   * workers at once (they are keyed by follower), so each writer checks the count again after
+   * writing and corrects itself: the last write is always checked against the final count.
+   */
+  private async updateCelebrityStatus(authorId: string): Promise<boolean> {
+    const isAbove = async () =>
+      (await this.store.followerCount(authorId)) > this.settings.fanoutThreshold;
+    for (let above = await isAbove(); ; ) {
+      await this.store.setCelebrity(authorId, above);
+      const now = await isAbove();
+      if (now === above) return above;
+      above = now;
+    }
+  }
+
+  /**
+   * Applies `write` to every follower in batches of `fanoutBatch` (the commands of a batch go
+   * out together, pipelined); the next page of followers is scanned while the previous batch
+   * is written. Returns how many followers there were.
+   */
+  private async fanOut(
+    authorId: string,
+    write: (followers: string[]) => Promise<unknown>,
+  ): Promise<number> {
+    const size = this.settings.fanoutBatch;
+    let followers = 0;
+    let batch: string[] = [];
+    let inFlight: Promise<unknown> = Promise.resolve();
+    const flush = async () => {
+      const full = batch;
+      batch = [];
+      await inFlight;
+      inFlight = write(full);
+    };
+    for await (const page of this.store.followerPages(authorId, size)) {
+      for (const followerId of page) {
+        followers++;
+        batch.push(followerId);
+        if (batch.length >= size) await flush();
+      }
+    }
+    if (batch.length > 0) await flush();
+    await inFlight;
+    return followers;
+  }
+}

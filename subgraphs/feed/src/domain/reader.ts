@@ -1,0 +1,47 @@
+import { regenerateHome } from './home-regeneration';
+import { type Cursor, mergeRanges, pageOf, type TimelinePage } from './merge';
+import { PAGE_OVERFETCH, PAGE_REFETCH_GROWTH, type TimelineSettings } from './settings';
+import type { TimelineStore } from './timeline-store';
+
+/** Pages of home and profile timelines (the subgraph), newest first after a cursor. */
+export class TimelineReader {
+  constructor(
+    private readonly store: TimelineStore,
+    private readonly settings: TimelineSettings,
+  ) {}
+
+  /** The viewer's home page: their timeline merged with the authors above the threshold. */
+  async homePage(userId: string, first: number, cursor?: Cursor): Promise<TimelinePage> {
+    const keys = this.store.keys;
+    // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included.
+    const [alive, following] = await Promise.all([
+      this.store.touchHome(userId),
+      this.store.following(userId),
+    ]);
+    if (!alive) await regenerateHome(this.store, this.settings, userId);
+    const celebrities = await this.store.celebritiesAmong(following);
+    return this.page(
+      [keys.home(userId), ...celebrities.map((id) => keys.posts(id))],
+      first,
+      cursor,
+    );
+  }
+
+  /** An author's profile timeline (posts and replies). */
+  profilePage(authorId: string, first: number, cursor?: Cursor): Promise<TimelinePage> {
+    return this.page([this.store.keys.timeline(authorId)], first, cursor);
+  }
+
+  /**
+   * Merges the sources newest first after the cursor. Only the merged best `want` are checked
+   * for deletion, and `want` grows until the page is full or the sources run dry.
+   */
+  private async page(sources: string[], first: number, cursor?: Cursor): Promise<TimelinePage> {
+    for (let want = first + PAGE_OVERFETCH; ; want *= PAGE_REFETCH_GROWTH) {
+      const ranges = await Promise.all(sources.map((key) => this.store.range(key, want, cursor)));
+      const { candidates, exhausted } = mergeRanges(ranges, want);
+      const page = pageOf(await this.store.withoutDeleted(candidates), first, exhausted);
+      if (page) return page;
+    }
+  }
+}
