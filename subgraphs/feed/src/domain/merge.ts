@@ -1,4 +1,5 @@
 import { parseEntry } from './keys';
+import { PAGE_OVERFETCH, PAGE_REFETCH_GROWTH } from './settings';
 
 /** A post in a timeline: the sorted-set member (post and author ids) and its score (creation time). */
 export interface Entry {
@@ -78,13 +79,21 @@ export function mergeRanges(
 }
 
 /**
- * The page from the candidates that survived the deletion check, or undefined when it cannot
- * be told yet: a full page needs one live entry more than `first` (so `hasNextPage` is known),
- * unless the sources are exhausted.
+ * Reads a page of `first` entries. `candidates(want)` gives the merged best `want` entries
+ * after the cursor with the deleted ones dropped, and whether the sources are exhausted. A
+ * page is decided once it has one live entry more than `first` (so `hasNextPage` is known) or
+ * the sources ran dry; until then `want` grows.
  */
-export function pageOf(live: Entry[], first: number, exhausted: boolean): TimelinePage | undefined {
-  if (live.length <= first && !exhausted) return undefined;
-  return { entries: live.slice(0, first), hasNextPage: live.length > first };
+export async function readPage(
+  first: number,
+  candidates: (want: number) => Promise<{ live: Entry[]; exhausted: boolean }>,
+): Promise<TimelinePage> {
+  for (let want = first + PAGE_OVERFETCH; ; want *= PAGE_REFETCH_GROWTH) {
+    const { live, exhausted } = await candidates(want);
+    if (live.length > first || exhausted) {
+      return { entries: live.slice(0, first), hasNextPage: live.length > first };
+    }
+  }
 }
 
 /** The newest `cap` of these entries (distinct members), newest first: a home timeline. */

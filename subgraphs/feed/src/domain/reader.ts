@@ -1,6 +1,6 @@
 import { regenerateHome } from './home-regeneration';
-import { type Cursor, mergeRanges, pageOf, type TimelinePage } from './merge';
-import { PAGE_OVERFETCH, PAGE_REFETCH_GROWTH, type TimelineSettings } from './settings';
+import { type Cursor, mergeRanges, readPage, type TimelinePage } from './merge';
+import type { TimelineSettings } from './settings';
 import type { TimelineStore } from './timeline-store';
 
 /** Pages of home and profile timelines (the subgraph), newest first after a cursor. */
@@ -33,15 +33,15 @@ export class TimelineReader {
   }
 
   /**
-   * Merges the sources newest first after the cursor. Only the merged best `want` are checked
-   * for deletion, and `want` grows until the page is full or the sources run dry.
+   * Merges the sources newest first after the cursor: each source gives its own best `want`
+   * entries, which is enough for the merged best `want`, and only those are checked for
+   * deletion.
    */
-  private async page(sources: string[], first: number, cursor?: Cursor): Promise<TimelinePage> {
-    for (let want = first + PAGE_OVERFETCH; ; want *= PAGE_REFETCH_GROWTH) {
+  private page(sources: string[], first: number, cursor?: Cursor): Promise<TimelinePage> {
+    return readPage(first, async (want) => {
       const ranges = await Promise.all(sources.map((key) => this.store.range(key, want, cursor)));
       const { candidates, exhausted } = mergeRanges(ranges, want);
-      const page = pageOf(await this.store.withoutDeleted(candidates), first, exhausted);
-      if (page) return page;
-    }
+      return { live: await this.store.withoutDeleted(candidates), exhausted };
+    });
   }
 }
