@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   argumentValue,
+  badUserInput,
   coerceVariables,
   ErrorCode,
   MAX_PAGE_SIZE,
@@ -20,6 +21,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   valueFromAST,
+  valueFromASTUntyped,
+  visit,
 } from 'graphql';
 
 export interface RequestLimits {
@@ -30,6 +33,8 @@ export interface RequestLimits {
   maxCost: number;
   /** Mutations that check a credential (an argon2 hash each): at most one per operation. */
   maxCredentialChecks: number;
+  /** Entries of any list given as an argument (`where: { id: { in: [...] } }`, ...). */
+  maxArgumentList: number;
 }
 
 export const defaultRequestLimits: RequestLimits = {
@@ -38,6 +43,7 @@ export const defaultRequestLimits: RequestLimits = {
   maxDirectives: 20,
   maxCost: 5_000,
   maxCredentialChecks: 1,
+  maxArgumentList: MAX_PAGE_SIZE,
 };
 
 /** Root mutation fields that verify or set a password or token (each costs a slow hash). */
@@ -111,6 +117,16 @@ export function requestLimitsPlugin<T extends BaseContext>(
           const variables = operation.variableDefinitions?.length
             ? coerceVariables(schema, operation, request.variables)
             : {};
+          const list = longestArgumentList(document, variables);
+          if (list && list.length > limits.maxArgumentList) {
+            throw badUserInput(
+              {
+                field: list.path,
+                message: `holds ${list.length} entries; at most ${limits.maxArgumentList}`,
+              },
+              { httpStatus: 400 },
+            );
+          }
           const cost = operationCost(schema, document, operation, variables);
           over(cost, limits.maxCost, ErrorCode.QUERY_TOO_COMPLEX, 'Query cost');
         },
@@ -281,6 +297,34 @@ export function operationCost(
     return total;
   };
   return costOf(operation.selectionSet, root, false);
+}
+
+/**
+ * The longest list given in any field argument, literal or through variables, with its path
+ * (`followersConnection.where.node.id.in`): filters and inputs must not smuggle in long lists.
+ */
+export function longestArgumentList(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): { length: number; path: string } | undefined {
+  let longest: { length: number; path: string } | undefined;
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) {
+      if (!longest || value.length > longest.length) longest = { length: value.length, path };
+      for (const item of value) walk(item, path);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+    }
+  };
+  visit(document, {
+    Field(field) {
+      for (const argument of field.arguments ?? []) {
+        const value = valueFromASTUntyped(argument.value, variables);
+        walk(value, `${field.name.value}.${argument.name.value}`);
+      }
+    },
+  });
+  return longest;
 }
 
 /** The page a field asks for: its `first`/`limit` argument, else that argument's default. */

@@ -48,10 +48,12 @@ export function argumentValue(argument: ArgumentNode, variables: Record<string, 
 
 /**
  * Bounds every `first`/`limit` argument of an operation (connections, lists) to
- * 0..MAX_PAGE_SIZE, whether it is a literal, a variable or a variable's default, before
- * anything executes: BAD_USER_INPUT (HTTP 400) naming the field otherwise.
+ * min..MAX_PAGE_SIZE, whether it is a literal, a variable or a variable's default, before
+ * anything executes: BAD_USER_INPUT (HTTP 400) naming the field otherwise. The least page is
+ * 1: @neo4j/graphql reads a limit of 0 as "no limit", so 0 is refused everywhere alike.
  */
 export function paginationLimitsPlugin<T extends BaseContext>({
+  min = 1,
   max = MAX_PAGE_SIZE,
 } = {}): ApolloServerPlugin<T> {
   // Apollo Server hands the same parsed document to every request of a cached query, so the
@@ -84,11 +86,11 @@ export function paginationLimitsPlugin<T extends BaseContext>({
             : {};
           for (const [fieldName, argument] of found) {
             const value = argumentValue(argument, variables);
-            if (typeof value === 'number' && (value < 0 || value > max)) {
+            if (typeof value === 'number' && (value < min || value > max)) {
               throw badUserInput(
                 {
                   field: `${fieldName}.${argument.name.value}`,
-                  message: `must be between 0 and ${max}`,
+                  message: `must be between ${min} and ${max}`,
                 },
                 { httpStatus: 400 },
               );

@@ -12,11 +12,11 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** `first` of a connection: DEFAULT_PAGE_SIZE when absent, 0..MAX_PAGE_SIZE otherwise. */
+/** `first` of a connection: DEFAULT_PAGE_SIZE when absent, 1..MAX_PAGE_SIZE otherwise. */
 export const first = z
   .number()
   .int()
-  .min(0, 'must be at least 0')
+  .min(1, 'must be at least 1')
   .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
   .nullish()
   .transform((value) => value ?? DEFAULT_PAGE_SIZE);
