@@ -7,13 +7,13 @@ import { startDetached, stopTracked, waitUntil } from './processes';
 /** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
 const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   [
-    { name: 'identity', dir: 'subgraphs/identity', main: 'src/main.ts' },
-    { name: 'mailer', dir: 'workers/mailer', main: 'src/main.ts' },
+    { name: 'identity', dir: 'subgraphs/identity' },
+    { name: 'mailer', dir: 'workers/mailer', main: 'src/bin/worker.ts' },
   ],
   // These need identity's JWKS.
   [
     { name: 'network', dir: 'subgraphs/network', main: 'src/main.ts' },
-    { name: 'posts', dir: 'subgraphs/posts', main: 'src/main.ts' },
+    { name: 'posts', dir: 'subgraphs/posts' },
     { name: 'feed', dir: 'subgraphs/feed', main: 'src/main.ts' },
     { name: 'feed-worker', dir: 'subgraphs/feed', main: 'src/worker.ts' },
   ],
