@@ -34,7 +34,7 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
       logger,
       consumer: {
         groupId: env.KAFKA_GROUP_ID,
-        fromBeginning: true,
+        fromBeginning: env.MAILER_FROM_BEGINNING,
         subscriptions: [
           on(
             userRegistered,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { databaseUrlFor } from '@flock/db';
 import {
+  envBool,
   envPort,
   kafkaModel,
   loadEnv,
@@ -26,6 +27,8 @@ const mailerModel = z
     EMAIL_TOKEN_KEY: z.string().optional(),
     DEV_KEYS_DIR: z.string().default(localStack.devKeysDir),
     KAFKA_GROUP_ID: z.string().default('mailer'),
+    /** Where a new consumer group starts: the whole history (true), or what arrives next. */
+    MAILER_FROM_BEGINNING: envBool.default(true),
   })
   .superRefine(requiredInProduction(['EMAIL_TOKEN_KEY']));
 
