@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../src/domain/cursor';
 import { entryOf } from '../src/domain/keys';
 import {
   type Cursor,
@@ -95,6 +96,19 @@ describe('merging sources', () => {
     expect(mergeRanges([home, celebrity], 4).exhausted).toBe(true);
   });
 
+  it('stops at the last entry of a source whose read was filled by ties with the cursor', () => {
+    const full: SourceRange = {
+      entries: [entry(5, 500), entry(3, 300), entry(1, 100)],
+      exhausted: false,
+    };
+    const short: SourceRange = { entries: [entry(4, 400, 'b')], exhausted: false };
+    expect(members(mergeRanges([full, short], 3).candidates)).toEqual(
+      members([entry(5, 500), entry(4, 400, 'b')]),
+    );
+    const empty: SourceRange = { entries: [], exhausted: false };
+    expect(mergeRanges([full, empty], 3)).toEqual({ candidates: [], exhausted: false });
+  });
+
   it('is exhausted only when every source is', () => {
     const done: SourceRange = { entries: [entry(1, 100)], exhausted: true };
     const more: SourceRange = { entries: [entry(2, 200)], exhausted: false };
@@ -161,6 +175,40 @@ describe('reading a page', () => {
       hasNextPage: true,
     });
     expect(await readPage(0, source([]).candidates)).toEqual({ entries: [], hasNextPage: false });
+  });
+});
+
+describe('paging through merged sources with cursors', () => {
+  it('serves every entry once, in order, whatever the ties and overlaps', async () => {
+    // A home timeline and two authors merged at read time: a burst of 3x the spare rows in
+    // one millisecond, smaller ties, and posts that are in the home and an author's list too.
+    const all = Array.from({ length: 150 }, (_, n) => {
+      const score = n < 3 * CURSOR_TIE_ROWS ? 10_000 : 9_000 - Math.floor(n / 4);
+      return entry(n, score, ['c', 'o', 'a1'][n % 3]);
+    });
+    const celebrity = all.filter((e) => e.authorId === 'c');
+    const other = all.filter((e) => e.authorId === 'o');
+    const home = all.filter((e, n) => e.authorId !== 'c' || n % 2 === 0);
+    const sources = [home, celebrity, other];
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const cursor = decodeCursor(after);
+      const page = await readPage(7, async (want) => {
+        const rowLimit = want + CURSOR_TIE_ROWS;
+        const ranges = sources.map((set) =>
+          rangeAfter(rowsOf(set, cursor, rowLimit), cursor, want, rowLimit),
+        );
+        const { candidates, exhausted } = mergeRanges(ranges, want);
+        return { live: candidates, exhausted };
+      });
+      seen.push(...members(page.entries));
+      const last = page.entries.at(-1);
+      if (!page.hasNextPage || !last) break;
+      after = encodeCursor(last);
+    }
+    expect(seen).toEqual(members([...all].sort(newestFirst)));
   });
 });
 

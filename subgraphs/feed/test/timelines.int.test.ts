@@ -4,7 +4,7 @@ import { testLogger, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedKeys, SENTINEL } from '../src/domain/keys';
-import type { Entry } from '../src/domain/merge';
+import type { Cursor, Entry } from '../src/domain/merge';
 import { TimelineProjection } from '../src/domain/projection';
 import { TimelineReader } from '../src/domain/reader';
 import { ScriptRunner } from '../src/domain/script-runner';
@@ -144,6 +144,43 @@ describe('fan-out to home timelines (real Redis)', () => {
 
     await unfollow(fans[2] as string);
     expect(await redis.sIsMember(keys.celebrities, author)).toBe(0);
+  });
+});
+
+describe('paging a home timeline (real Redis)', () => {
+  it('serves every post once, in order, across a burst of posts in one millisecond', async () => {
+    const { projection: hybrid, reader: hybridReader } = createTimelines(redis, {
+      ...settings,
+      homeCap: 100,
+      fanoutThreshold: 2,
+    });
+    const [reader, prolific, celebrity] = [uuidv7(), uuidv7(), uuidv7()];
+    for (const id of [reader, prolific, celebrity]) await hybrid.userRegistered(id);
+    await follow(reader, prolific, hybrid);
+    // Three followers: above the threshold, so merged in at read time.
+    for (const id of [reader, uuidv7(), uuidv7()]) await follow(id, celebrity, hybrid);
+    const older = Array.from({ length: 10 }, () => post(celebrity));
+    // More posts in one millisecond than a page reads beyond what it asks for.
+    const burstAt = new Date(tick(1000)).toISOString();
+    const burst = Array.from({ length: 30 }, () => ({ ...post(prolific), createdAt: burstAt }));
+    for (const p of [...older, ...burst]) await hybrid.postCreated(p);
+
+    const seen: string[] = [];
+    let cursor: Cursor | undefined;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await hybridReader.homePage(reader, 5, cursor);
+      seen.push(...page.entries.map((e) => e.postId));
+      cursor = page.entries.at(-1);
+      if (!page.hasNextPage) break;
+    }
+    const newestFirst = [
+      ...burst
+        .map((p) => p.postId)
+        .sort()
+        .reverse(),
+      ...older.map((p) => p.postId).reverse(),
+    ];
+    expect(seen).toEqual(newestFirst);
   });
 });
 

@@ -61,10 +61,13 @@ export function rangeAfter(
 }
 
 /**
- * The best `want` entries of several sources' ranges, newest first, each member once (a post
- * can be in a home timeline and in an author's recent posts). Each source gave its own best
- * `want`, which is enough for the merged best `want`. `exhausted`: nothing is left beyond the
- * candidates in any source.
+ * The best `want` entries of several sources' ranges (each asked for `want`), newest first,
+ * each member once (a post can be in a home timeline and in an author's recent posts). A
+ * source that gave all `want` holds nothing newer that it did not give, so those are enough
+ * for the merged best `want`. A source that gave fewer without being exhausted had its read
+ * filled by entries tied with the cursor: what it holds past its last entry is unknown, so
+ * the candidates stop there (none, if it gave none) and the page reads again, further.
+ * `exhausted`: nothing is left beyond the candidates in any source.
  */
 export function mergeRanges(
   ranges: readonly SourceRange[],
@@ -73,7 +76,13 @@ export function mergeRanges(
   const byMember = new Map<string, Entry>();
   for (const { entries } of ranges) for (const e of entries) byMember.set(e.member, e);
   const merged = [...byMember.values()].sort(newestFirst);
-  const candidates = merged.slice(0, want);
+  let known = Math.min(want, merged.length);
+  for (const range of ranges) {
+    if (range.exhausted || range.entries.length >= want) continue;
+    const last = range.entries.at(-1);
+    known = Math.min(known, last ? merged.findIndex((e) => e.member === last.member) + 1 : 0);
+  }
+  const candidates = merged.slice(0, known);
   const exhausted = ranges.every((r) => r.exhausted) && candidates.length === merged.length;
   return { candidates, exhausted };
 }

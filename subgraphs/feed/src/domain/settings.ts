@@ -47,7 +47,7 @@ export const PAGE_REFETCH_GROWTH = 4;
  * Rows read beyond what a source is asked for. A range starts at the cursor's score inclusive
  * (entries of the same millisecond are ordered by member), so the entries tied with the cursor
  * up to it come back and are skipped; these spare rows keep such ties from costing a second
- * round. More ties than this are still correct: the source is then not marked exhausted and
- * the page reads again.
+ * round. More ties than this cost more rounds, never a post: the merge stops where such a
+ * source stopped, and the page reads again, further (see mergeRanges).
  */
 export const CURSOR_TIE_ROWS = 10;
