@@ -96,9 +96,13 @@ const TIMELINE = `query($representations: [_Any!]!, $first: Int, $after: String)
 const HOME = `query($first: Int, $after: String) { homeFeed(first: $first, after: $after) { ${PAGE} } }`;
 
 let clock = Date.parse('2026-03-01T00:00:00Z');
+/** Event times that only move forward. */
+function tick(ms: number): number {
+  clock += ms;
+  return clock;
+}
 function post(authorId: string, replyToId: string | null = null) {
-  clock += 1000;
-  return { postId: uuidv7(), authorId, replyToId, createdAt: new Date(clock).toISOString() };
+  return { postId: uuidv7(), authorId, replyToId, createdAt: new Date(tick(1000)).toISOString() };
 }
 
 async function timelineOf(userId: string, first?: number | null, after?: string) {
@@ -163,7 +167,7 @@ describe('Query.homeFeed', () => {
     const me = viewer();
     const [followed, stranger] = [uuidv7(), uuidv7()];
     for (const id of [me.id, followed, stranger]) await projection.userRegistered(id);
-    await projection.followed({ followerId: me.id, followeeId: followed, at: (clock += 1) });
+    await projection.followed({ followerId: me.id, followeeId: followed, at: tick(1) });
     const mine = post(me.id);
     const theirs = post(followed);
     const unrelated = post(stranger);
