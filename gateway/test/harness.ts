@@ -15,6 +15,7 @@ import { type PostsHooks, startPosts } from '@flock/posts/app';
 import { loadPostsEnv } from '@flock/posts/env';
 import { type RunningService, runSteps } from '@flock/service';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import pg from 'pg';
 import { startGateway } from '../src/app';
 import { loadGatewayEnv } from '../src/env';
 
@@ -37,6 +38,11 @@ export interface TestStack {
 
 const stack = resolveLocalStack(process.env);
 const testDatabase = (service: string) => databaseUrlFor(stack.postgresUrl, `${service}_test`);
+
+/** A connection pool on a service's test database, for tests that look at its rows. */
+export function testDatabasePool(service: 'identity' | 'posts' | 'mailer'): pg.Pool {
+  return new pg.Pool({ connectionString: testDatabase(service) });
+}
 
 async function migrated(service: string): Promise<string> {
   const databaseUrl = testDatabase(service);

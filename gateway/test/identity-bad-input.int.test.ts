@@ -1,18 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadSigningKey, type SigningKey, signAccessToken } from '@flock/auth';
-import { databaseUrlFor } from '@flock/db';
-import { localStack, resolveLocalStack } from '@flock/env';
+import { localStack } from '@flock/env';
 import { uniqueId } from '@flock/testing';
 import { generateKeyPair } from 'jose';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
+import {
+  errorOf,
+  type GraphQLResponse,
+  graphql,
+  startTestStack,
+  type TestStack,
+  testDatabasePool,
+} from './harness';
 
 let stack: TestStack;
-const db = new pg.Pool({
-  connectionString: databaseUrlFor(resolveLocalStack(process.env).postgresUrl, 'identity_test'),
-});
+const db = testDatabasePool('identity');
 
 beforeAll(async () => {
   stack = await startTestStack();

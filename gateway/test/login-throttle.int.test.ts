@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { databaseUrlFor } from '@flock/db';
-import { resolveLocalStack } from '@flock/env';
 import { pollFor, uniqueId } from '@flock/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type GraphQLResponse, startTestStack, type TestStack } from './harness';
+import {
+  errorOf,
+  type GraphQLResponse,
+  startTestStack,
+  type TestStack,
+  testDatabasePool,
+} from './harness';
 
 /**
  * Password guessing is counted before the password is checked, per account and client
@@ -16,9 +19,7 @@ const CEILING = 20; // failures per account from all clients before attempts are
 const REGISTRATIONS = 3; // per client address per hour, for this stack
 
 let stack: TestStack;
-const db = new pg.Pool({
-  connectionString: databaseUrlFor(resolveLocalStack(process.env).postgresUrl, 'identity_test'),
-});
+const db = testDatabasePool('identity');
 
 beforeAll(async () => {
   process.env.REGISTRATIONS_PER_HOUR_PER_CLIENT = String(REGISTRATIONS);

@@ -1,9 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { databaseUrlFor } from '@flock/db';
-import { resolveLocalStack } from '@flock/env';
 import { pollFor, uniqueId } from '@flock/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   errorOf,
@@ -12,15 +9,14 @@ import {
   registerMember,
   startTestStack,
   type TestStack,
+  testDatabasePool,
 } from './harness';
 
 let services: TestStack;
 const queries: string[] = [];
 const identityRequests: string[] = [];
 let proxy: Server | undefined;
-const db = new pg.Pool({
-  connectionString: databaseUrlFor(resolveLocalStack(process.env).postgresUrl, 'posts_test'),
-});
+const db = testDatabasePool('posts');
 
 /** Records every request the gateway sends to identity, then forwards it. */
 async function countingProxy(target: string): Promise<string> {

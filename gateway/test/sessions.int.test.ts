@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { databaseUrlFor } from '@flock/db';
-import { resolveLocalStack } from '@flock/env';
 import { uniqueId } from '@flock/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
+import {
+  errorOf,
+  type GraphQLResponse,
+  graphql,
+  startTestStack,
+  type TestStack,
+  testDatabasePool,
+} from './harness';
 
 /**
  * A session (refresh-token family) is revoked as a unit and revocation always wins a race
@@ -14,9 +18,7 @@ import { errorOf, type GraphQLResponse, graphql, startTestStack, type TestStack 
 const RACES = 30;
 
 let stack: TestStack;
-const db = new pg.Pool({
-  connectionString: databaseUrlFor(resolveLocalStack(process.env).postgresUrl, 'identity_test'),
-});
+const db = testDatabasePool('identity');
 
 beforeAll(async () => {
   stack = await startTestStack();

@@ -5,7 +5,7 @@ import {
   loadSigningKey,
   localKeys,
 } from '@flock/auth';
-import { postgresOutbox } from '@flock/db';
+import { postgresOutbox, postgresResource } from '@flock/db';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
@@ -24,13 +24,10 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
   for (const setting of env.weakened)
     logger.warn({ setting }, 'security weakened by configuration');
   return startService(logger, async (resources) => {
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: env.databaseUrl }),
-    });
-    resources.add('postgres', {
-      ready: () => prisma.$queryRaw`SELECT 1`,
-      close: () => prisma.$disconnect(),
-    });
+    const prisma = postgresResource(
+      resources,
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) }),
+    );
     const redis = await connectRedis({ url: env.REDIS_URL, logger });
     resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
     const events = await startServiceEvents(resources, {

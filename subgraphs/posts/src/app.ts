@@ -1,5 +1,5 @@
 import { verifierFromEnv } from '@flock/auth';
-import { postgresOutbox } from '@flock/db';
+import { postgresOutbox, postgresResource } from '@flock/db';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
@@ -37,11 +37,7 @@ export function startPosts(
   hooks: PostsHooks = {},
 ): Promise<RunningService> {
   return startService(logger, async (resources) => {
-    const prisma = createPrisma(env.databaseUrl, hooks);
-    resources.add('postgres', {
-      ready: () => prisma.$queryRaw`SELECT 1`,
-      close: () => prisma.$disconnect(),
-    });
+    const prisma = postgresResource(resources, createPrisma(env.databaseUrl, hooks));
     const events = await startServiceEvents(resources, {
       service: 'posts',
       clientId: env.KAFKA_CLIENT_ID,

@@ -1,4 +1,5 @@
 import { emailTokenCipher, loadSecretKey } from '@flock/auth';
+import { postgresResource } from '@flock/db';
 import { on, startServiceEvents, userRegistered } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
@@ -14,13 +15,10 @@ import { PrismaClient } from './generated/prisma/client';
  */
 export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningService> {
   return startService(logger, async (resources) => {
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: env.databaseUrl }),
-    });
-    resources.add('postgres', {
-      ready: () => prisma.$queryRaw`SELECT 1`,
-      close: () => prisma.$disconnect(),
-    });
+    const prisma = postgresResource(
+      resources,
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) }),
+    );
     const transport = nodemailer.createTransport(env.SMTP_URL);
     resources.add('smtp', {
       ready: () => transport.verify(),
