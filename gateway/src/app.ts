@@ -45,6 +45,7 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
       entityCache,
       invalidateEntities: invalidations?.invalidate,
       clientAddress: clientAddress(env.TRUSTED_PROXIES),
+      subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     });
     resources.add('subgraph connections', { close: closeSubgraphConnections });
     resources.add('apollo', { close: () => apollo.stop() });

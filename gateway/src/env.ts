@@ -24,6 +24,9 @@ const gatewayModel = z.object({
   SANDBOX: envBool.optional(),
   INTROSPECTION: envBool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
+  /** How long a subgraph may take to answer before its fields fail with SERVICE_UNAVAILABLE
+   *  (the rest of the query still answers). */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
   /** Requests per minute per client IP and per signed-in user; 0 turns a limit off.
    *  Default: on in production (1200 and 600), off elsewhere (load tests run from one IP). */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),

@@ -10,10 +10,20 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
  * Apollo's data source only needs the Fetch response shape, which this provides over a
  * fully read body.
  */
-export function subgraphFetcher(options: { connectionsPerSubgraph?: number } = {}) {
+export function subgraphFetcher(
+  options: {
+    connectionsPerSubgraph?: number;
+    /** A subgraph that has not answered by then has failed (its fields answer null + code). */
+    timeoutMs?: number;
+  } = {},
+) {
+  const timeoutMs = options.timeoutMs ?? 4_000;
   const dispatcher = new Agent({
     connections: options.connectionsPerSubgraph ?? 64,
     keepAliveTimeout: 30_000,
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
   });
   const fetcher: Fetcher = async (url, init = {}) => {
     const response = await request(url, {

@@ -9,12 +9,14 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import {
   type EntityRef,
+  ErrorCode,
   graphqlHandler,
   INVALIDATION_EXTENSION,
   paginationLimitsPlugin,
   serviceApolloConfig,
 } from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
+import { GraphQLError } from 'graphql';
 import { CLIENT_IP_HEADER, type ClientAddress } from './client-address';
 import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   /** Where entities a mutation changed are evicted (every replica); the cache alone if unset. */
   invalidateEntities?: (refs: EntityRef[]) => Promise<void>;
   clientAddress: ClientAddress;
+  /** How long a subgraph may take to answer (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -54,6 +58,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     private readonly entityCache: EntityCache | undefined,
     private readonly invalidate: ((refs: EntityRef[]) => Promise<void>) | undefined,
+    private readonly logger: Logger,
   ) {
     super(config);
   }
@@ -61,9 +66,23 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(
     options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
   ) {
-    const response = this.entityCache
-      ? await this.entityCache.process(this.subgraph, options, (o) => super.process(o))
-      : await super.process(options);
+    let response: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+    try {
+      response = this.entityCache
+        ? await this.entityCache.process(this.subgraph, options, (o) => super.process(o))
+        : await super.process(options);
+    } catch (error) {
+      // Down, frozen past the timeout, or answering garbage: the fields this subgraph serves
+      // are null with a coded error, and the rest of the query still answers.
+      this.logger.warn({ err: error, subgraph: this.subgraph }, 'subgraph unavailable');
+      return {
+        errors: [
+          new GraphQLError(`The ${this.subgraph} service is unavailable; try again shortly`, {
+            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, service: this.subgraph },
+          }),
+        ],
+      };
+    }
     const invalidated = response.extensions?.[INVALIDATION_EXTENSION];
     if (Array.isArray(invalidated) && invalidated.length > 0 && this.invalidate) {
       await this.invalidate(invalidated as EntityRef[]);
@@ -86,7 +105,7 @@ const MAX_TOKENS = 2000;
 
 /** The gateway: authenticates each request, plans it over the static supergraph. */
 export async function createGatewayServer(options: GatewayOptions) {
-  const subgraphs = subgraphFetcher();
+  const subgraphs = subgraphFetcher({ timeoutMs: options.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -98,6 +117,7 @@ export async function createGatewayServer(options: GatewayOptions) {
           (async (refs) => {
             options.entityCache?.invalidate(refs);
           }),
+        options.logger,
       ),
   });
   // Field suggestions ("Did you mean ...") are masked: they would reveal the schema where

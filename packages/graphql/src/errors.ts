@@ -9,6 +9,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
+  /** A dependency is down or too slow: the fields it serves are null; retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Limits on a request, refused before execution with HTTP 400 (413 for the body). */
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
