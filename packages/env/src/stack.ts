@@ -20,6 +20,7 @@ const stackModel = z.object({
   POSTS_PORT: envPort.default(4003),
   FEED_PORT: envPort.default(4004),
   FEED_WORKER_PORT: envPort.default(4011),
+  NETWORK_WORKER_PORT: envPort.default(4012),
   MAILER_PORT: envPort.default(4010),
 });
 
@@ -28,6 +29,7 @@ export type ServiceName =
   | 'gateway'
   | 'identity'
   | 'network'
+  | 'network-worker'
   | 'posts'
   | 'feed'
   | 'feed-worker'
@@ -56,6 +58,7 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     gateway: env.GATEWAY_PORT,
     identity: env.IDENTITY_PORT,
     network: env.NETWORK_PORT,
+    'network-worker': env.NETWORK_WORKER_PORT,
     posts: env.POSTS_PORT,
     feed: env.FEED_PORT,
     'feed-worker': env.FEED_WORKER_PORT,

@@ -1,34 +1,34 @@
 import type { Viewer } from '@flock/auth';
-import type { Driver } from 'neo4j-driver';
+import type { InvalidatingContext } from '@flock/graphql';
+import type { FollowGraph } from './domain/graph';
 
-/** What @neo4j/graphql reads ($jwt; cypherParams become $now and $correlationId) plus our own. */
-export interface NetworkContext {
+/** What @neo4j/graphql reads (`jwt`, `cypherParams`) plus our own. */
+export interface NetworkContext extends InvalidatingContext {
   viewer: Viewer | null;
-  /** The request's correlation id (also `$correlationId` in Cypher, for the outbox). */
+  /** The request's correlation id, carried by the events a mutation writes. */
   correlationId: string;
-  driver: Driver;
+  /** The request's time: when its follows happened. */
+  now: Date;
+  /** The graph's own reads and the outbox's wake-up, for the resolvers. */
+  graph: FollowGraph;
   /** The verified token's claims: `$jwt` in Cypher, checked by @authentication. */
   jwt?: { sub: string; sid: string };
-  cypherParams: { now: string; correlationId: string };
-  /** Called after a mutation that may have written to the outbox. */
-  onOutboxWrite: () => void;
+  /** Extra Cypher parameters: `$now`; a mutation adds its outbox event (resolvers/Mutation.ts). */
+  cypherParams: Record<string, unknown> & { now: string };
 }
 
 export function createContext(
-  driver: Driver,
+  graph: FollowGraph,
   viewer: Viewer | null,
-  onOutboxWrite: () => void,
   correlationId: string,
+  now = new Date(),
 ): NetworkContext {
   return {
     viewer,
     correlationId,
-    driver,
-    onOutboxWrite,
+    now,
+    graph,
     ...(viewer ? { jwt: { sub: viewer.id, sid: viewer.sessionId } } : {}),
-    cypherParams: {
-      now: new Date().toISOString(),
-      correlationId,
-    },
+    cypherParams: { now: now.toISOString() },
   };
 }

@@ -94,19 +94,29 @@ export function withPageDefaults(schema: GraphQLSchema): GraphQLSchema {
  * what the gateway sends: the gateway passes a subgraph's coded errors on to its client but
  * turns a non-2xx answer into an uncoded one. An `application/graphql-response+json` request
  * gets 400.
+ *
+ * Beside the kit's paginationLimitsPlugin (every subgraph server has it): that one refuses the
+ * same pages with the same error, always with 400, and as it comes first in the plugin list
+ * its error is the one answered when both refuse. So whichever error is sent, a request this
+ * plugin refused gets this plugin's status.
  */
 export function listBoundsPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
+      let refusedWith: number | undefined;
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
           try {
             checkOperation(schema, document, operation, request.variables);
           } catch (error) {
-            if (error instanceof GraphQLError) throw withStatus(error, request);
-            throw error;
+            if (!(error instanceof GraphQLError)) throw error;
+            refusedWith = refusalStatus(request);
+            throw withStatus(error, refusedWith);
           }
+        },
+        async willSendResponse({ response }) {
+          if (refusedWith !== undefined) response.http.status = refusedWith;
         },
       };
     },
@@ -293,9 +303,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function withStatus(error: GraphQLError, request: GraphQLRequest): GraphQLError {
+function refusalStatus(request: GraphQLRequest): number {
   const accept = request.http?.headers.get('accept') ?? '';
-  const status = accept.includes('application/graphql-response+json') ? 400 : 200;
+  return accept.includes('application/graphql-response+json') ? 400 : 200;
+}
+
+function withStatus(error: GraphQLError, status: number): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { ...error.extensions, http: { status } },
   });

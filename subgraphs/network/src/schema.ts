@@ -3,16 +3,16 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { withPageDefaults } from './list-bounds';
-import { withArgumentChecks } from './resolvers/argument-checks';
+import { withResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
 /**
- * The subgraph schema that @neo4j/graphql generates from schema.graphql, with our default
- * page sizes and checks.
+ * The executable subgraph schema: what @neo4j/graphql generates from schema.graphql, with our
+ * default page sizes and our resolvers. Pure: the driver is only kept for requests.
  */
 export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({ typeDefs, driver });
-  return withArgumentChecks(withServiceSdl(withPageDefaults(await neo.getSubgraphSchema())));
+  return withServiceSdl(withResolvers(withPageDefaults(await neo.getSubgraphSchema())));
 }
 
 /**

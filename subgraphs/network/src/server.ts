@@ -1,10 +1,10 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessTokenVerifier } from '@flock/auth';
-import { graphqlHandler, serviceApolloConfig } from '@flock/graphql';
+import { startSubgraphServer } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
+import type { ResourceRegistry } from '@flock/service';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type NetworkContext } from './context';
+import type { FollowGraph } from './domain/graph';
 import { listBoundsPlugin } from './list-bounds';
 import { buildSchema } from './schema';
 
@@ -18,28 +18,25 @@ function libraryErrorCode(error: unknown): string | undefined {
 
 export interface NetworkServerDeps {
   driver: Driver;
+  graph: FollowGraph;
   verifyAccessToken: AccessTokenVerifier;
   logger: Logger;
-  onOutboxWrite: () => void;
 }
 
-export async function createNetworkServer(deps: NetworkServerDeps) {
-  const base = serviceApolloConfig<NetworkContext>(deps.logger, libraryErrorCode);
-  const apollo = new ApolloServer<NetworkContext>({
-    ...base,
+/** The network subgraph's Apollo Server, started and registered for shutdown. */
+export async function startNetworkServer(resources: ResourceRegistry, deps: NetworkServerDeps) {
+  return startSubgraphServer<NetworkContext>(resources, {
     schema: await buildSchema(deps.driver),
-    plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled(), listBoundsPlugin()],
-  });
-  await apollo.start();
-  const handler = graphqlHandler({
-    server: apollo,
+    logger: deps.logger,
+    codeOf: libraryErrorCode,
+    // Besides the kit's page bounds: the row budget, filter lists, and this subgraph's answer
+    // to an `application/json` request that it refuses (src/list-bounds.ts).
+    plugins: [listBoundsPlugin()],
     context: async (req, correlationId) =>
       createContext(
-        deps.driver,
+        deps.graph,
         await deps.verifyAccessToken(req.headers.authorization),
-        deps.onOutboxWrite,
         correlationId,
       ),
   });
-  return { apollo, handler };
 }

@@ -18,11 +18,26 @@ export async function addUser(driver: Driver, userId: string, registeredAt: stri
   );
 }
 
-export async function userExists(driver: Driver, userId: string): Promise<boolean> {
-  const { records } = await driver.executeQuery(
-    'RETURN EXISTS { (:User {id: $userId}) } AS exists',
-    { userId },
-    { routing: 'READ' },
-  );
-  return records[0]?.get('exists') === true;
+/**
+ * What the resolvers read of the graph themselves (everything else they leave to
+ * @neo4j/graphql), and the outbox's wake-up after a write.
+ */
+export interface FollowGraph {
+  userExists(userId: string): Promise<boolean>;
+  /** Wakes the outbox relay: call once a write that may have added an event committed. */
+  onOutboxWrite(): void;
+}
+
+export function followGraph(driver: Driver, onOutboxWrite: () => void): FollowGraph {
+  return {
+    async userExists(userId) {
+      const { records } = await driver.executeQuery(
+        'RETURN EXISTS { (:User {id: $userId}) } AS exists',
+        { userId },
+        { routing: 'READ' },
+      );
+      return records[0]?.get('exists') === true;
+    },
+    onOutboxWrite,
+  };
 }

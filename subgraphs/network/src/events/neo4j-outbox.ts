@@ -1,5 +1,20 @@
-import type { OutboxRow, OutboxStore } from '@flock/events';
+import type { Envelope, OutboxRow, OutboxStore } from '@flock/events';
 import { type Driver, int } from 'neo4j-driver';
+
+/**
+ * The properties of an (:OutboxEvent:OutboxPending) node: the envelope as built (and
+ * validated) by createEnvelope, as JSON (a node property holds no map), under its id and topic.
+ */
+export interface OutboxNode {
+  id: string;
+  topic: string;
+  envelope: string;
+}
+
+/** The Cypher parameter a write passes for the event it announces (schema.graphql: $outboxEvent). */
+export function outboxNodeOf(envelope: Envelope<unknown>): OutboxNode {
+  return { id: envelope.id, topic: envelope.type, envelope: JSON.stringify(envelope) };
+}
 
 /**
  * The network outbox: (:OutboxEvent:OutboxPending) nodes written by the follow/unfollow
@@ -24,21 +39,13 @@ export function neo4jOutbox(driver: Driver): OutboxStore {
           const result = await tx.run(
             `MATCH (e:OutboxPending)
              WITH e ORDER BY e.createdAt, e.id LIMIT $limit
-             RETURN e.id AS id, e.topic AS topic, e.occurredAt AS occurredAt,
-                    e.correlationId AS correlationId, e.payload AS payload`,
+             RETURN e.id AS id, e.topic AS topic, e.envelope AS envelope`,
             { limit: int(limit) },
           );
           const rows: OutboxRow[] = result.records.map((r) => ({
             id: r.get('id'),
             topic: r.get('topic'),
-            envelope: {
-              id: r.get('id'),
-              type: r.get('topic'),
-              occurredAt: r.get('occurredAt'),
-              source: 'network',
-              correlationId: r.get('correlationId'),
-              payload: JSON.parse(r.get('payload')),
-            },
+            envelope: JSON.parse(r.get('envelope')),
           }));
           if (rows.length === 0) return 0;
           await publish(rows); // throws: the transaction rolls back, events stay pending

@@ -1,5 +1,5 @@
 import { runService } from '@flock/service';
-import { startNetwork } from './app';
-import { loadNetworkEnv } from './env';
+import { startNetwork } from '../app';
+import { loadNetworkEnv } from '../env';
 
 runService('network', loadNetworkEnv, startNetwork);

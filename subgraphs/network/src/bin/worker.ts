@@ -1,0 +1,5 @@
+import { runService } from '@flock/service';
+import { startNetworkWorker } from '../app';
+import { loadNetworkWorkerEnv } from '../env';
+
+runService('network-worker', loadNetworkWorkerEnv, startNetworkWorker);

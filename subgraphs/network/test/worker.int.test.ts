@@ -1,0 +1,111 @@
+import { resolveLocalStack } from '@flock/env';
+import { createEnvelope, createKafka, EventPublisher, userRegistered } from '@flock/events';
+import { type RunningService, runSteps } from '@flock/service';
+import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNetworkWorker } from '../src/app';
+import { loadNetworkWorkerEnv } from '../src/env';
+import { onUserRegistered } from '../src/events/on-user-registered';
+
+// The worker as its own process would run it (on a free port), in a consumer group of its own
+// that starts at the end of the topic: only this test's registrations are its work.
+const stack = resolveLocalStack(process.env);
+const driver = neo4j.driver(stack.neo4jUri);
+const logger = testLogger();
+const kafka = createKafka({
+  clientId: 'network-worker-test',
+  brokers: [stack.kafkaBroker],
+  logger,
+});
+const userIds: string[] = [];
+let worker: RunningService;
+let publisher: EventPublisher;
+
+beforeAll(async () => {
+  worker = await startNetworkWorker(
+    loadNetworkWorkerEnv({
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      KAFKA_GROUP_ID: uniqueId('network-worker-test'),
+      NETWORK_FROM_BEGINNING: 'false',
+    }),
+    logger,
+  );
+  await pollFor(async () => (await fetch(`${worker.url}/readyz`)).ok, {
+    timeoutMs: 60_000,
+    description: 'the worker to join its group',
+  });
+  publisher = await EventPublisher.connect(kafka, 'identity');
+});
+
+afterAll(async () => {
+  await publisher?.disconnect();
+  if (worker) await runSteps(worker.steps, logger);
+  await driver.executeQuery('MATCH (u:User) WHERE u.id IN $ids DETACH DELETE u', { ids: userIds });
+  await driver.close();
+});
+
+function registration(registeredAt = new Date()) {
+  const userId = crypto.randomUUID();
+  userIds.push(userId);
+  return createEnvelope(
+    userRegistered,
+    {
+      userId,
+      username: uniqueId('nw').slice(0, 30),
+      displayName: null,
+      email: `${userId}@example.com`,
+      registeredAt: registeredAt.toISOString(),
+      emailVerification: {
+        encryptedToken: 'sealed-for-the-mailer',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    },
+    { source: 'test' },
+  );
+}
+
+/** The node's `createdAt` (ISO), once the node exists. */
+async function createdAtOf(userId: string): Promise<string | undefined> {
+  const { records } = await driver.executeQuery(
+    'MATCH (u:User {id: $userId}) RETURN toString(u.createdAt) AS at',
+    { userId },
+  );
+  return records[0]?.get('at');
+}
+
+describe('the network worker', () => {
+  it('makes a registered user a node of the graph', async () => {
+    const event = registration(new Date('2026-05-01T10:00:00Z'));
+    await publisher.send(userRegistered, [event]);
+    const createdAt = await pollFor(() => createdAtOf(event.payload.userId), {
+      description: 'the node of the registered user',
+    });
+    expect(Date.parse(createdAt)).toBe(Date.parse(event.payload.registeredAt));
+  });
+
+  it('serves its health routes only', async () => {
+    expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${worker.url}/graphql`)).status).toBe(404);
+  });
+});
+
+describe('onUserRegistered', () => {
+  it('creates the node once: a replay changes nothing', async () => {
+    const handle = onUserRegistered(driver);
+    const event = registration(new Date('2026-05-02T10:00:00Z'));
+    await handle(event);
+    await handle({
+      ...event,
+      payload: { ...event.payload, registeredAt: new Date().toISOString() },
+    });
+    const { records } = await driver.executeQuery(
+      'MATCH (u:User {id: $userId}) RETURN count(u) AS n, toString(min(u.createdAt)) AS at',
+      { userId: event.payload.userId },
+    );
+    expect(records[0]?.get('n').toNumber()).toBe(1);
+    expect(Date.parse(records[0]?.get('at'))).toBe(Date.parse(event.payload.registeredAt));
+  });
+});
