@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import type { Viewer } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import { type Envelope, userFollowed, userUnfollowed, validateEnvelope } from '@flock/events';
@@ -387,6 +388,46 @@ describe('suggestedFollows', () => {
     expect(problemOf(await run('{ suggestedFollows { id } }'))).toEqual({
       code: 'UNAUTHENTICATED',
       field: undefined,
+    });
+  });
+});
+
+describe("list bounds beside the kit's page bounds", () => {
+  /** A page refused by both plugins: the status is this subgraph's, whichever error is sent. */
+  async function refusedPage(accept: string) {
+    const response = await apollo.executeOperation(
+      {
+        query: `query($representations: [_Any!]!) { _entities(representations: $representations) {
+          ... on User { followers(limit: 1000) { id } } } }`,
+        variables: { representations: [{ __typename: 'User', id: crypto.randomUUID() }] },
+        http: {
+          method: 'POST',
+          headers: new HeaderMap([['accept', accept]]),
+          search: '',
+          body: {},
+        },
+      },
+      { contextValue: createContext(graph, null, uniqueId('correlation')) },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const [error] = response.body.singleResult.errors ?? [];
+    return {
+      status: response.http.status,
+      code: error?.extensions?.code,
+      field: error?.extensions?.field,
+    };
+  }
+
+  it('answers 200 to application/json (the gateway passes the code on), 400 otherwise', async () => {
+    expect(await refusedPage('application/json')).toEqual({
+      status: 200,
+      code: 'BAD_USER_INPUT',
+      field: 'followers.limit',
+    });
+    expect(await refusedPage('application/graphql-response+json')).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      field: 'followers.limit',
     });
   });
 });
