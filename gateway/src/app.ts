@@ -15,7 +15,11 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
   for (const setting of env.weakened)
     logger.warn({ setting }, 'security weakened by configuration');
   return startService(logger, async (resources) => {
-    const redis = await connectRedis({ url: env.REDIS_URL, logger });
+    const redis = await connectRedis({
+      url: env.REDIS_URL,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      logger,
+    });
     resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
     resources.add('jwks', {
       ready: async () => {

@@ -1,5 +1,5 @@
 import type { Viewer } from '@flock/auth';
-import { rateLimited } from '@flock/graphql';
+import { rateLimited, serviceUnavailable } from '@flock/graphql';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
@@ -36,7 +36,9 @@ export function redisRateLimits(redis: object, settings: RateLimitSettings): Rat
       if (error instanceof RateLimiterRes) {
         throw rateLimited(Math.ceil(error.msBeforeNext / 1000), { requestLevel: true });
       }
-      throw error;
+      // Redis down or frozen (command timeout): refuse with a coded 503 rather than a 500,
+      // and rather than serving without limits.
+      throw serviceUnavailable('rate limits', { requestLevel: true });
     }
   };
   return async (ip, viewer) => {

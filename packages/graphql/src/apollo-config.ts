@@ -14,6 +14,36 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const REDIS_DOWN = new Set([
+  'ClientClosedError',
+  'ClientOfflineError',
+  'ConnectionTimeoutError',
+  'SocketClosedUnexpectedlyError',
+  'SocketTimeoutError',
+  'ReconnectStrategyError',
+  'TimeoutError',
+]);
+/** Prisma: cannot reach, timed out, connection closed, pool exhausted. */
+const PRISMA_DOWN = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Neo4j driver codes for a database that cannot be reached. */
+const NEO4J_DOWN = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * An error that says a dependency (Redis, Postgres, Neo4j) is down or too slow, rather than
+ * a bug: clients get SERVICE_UNAVAILABLE (retry later), not INTERNAL_SERVER_ERROR.
+ */
+export function isDependencyDown(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // node-redis' error classes keep the default `name`: their class says what happened.
+  const name = error.constructor?.name ?? error.name;
+  const code = (error as { code?: unknown }).code;
+  return (
+    REDIS_DOWN.has(name) ||
+    error.name === 'PrismaClientInitializationError' ||
+    (typeof code === 'string' && (PRISMA_DOWN.has(code) || NEO4J_DOWN.has(code)))
+  );
+}
+
 /** Gives a code to errors a library raises without one (e.g. @neo4j/graphql's auth errors). */
 export type LibraryErrorCode = (error: unknown) => string | undefined;
 
@@ -42,6 +72,13 @@ export function serviceApolloConfig<TContext extends CorrelatedContext>(
     Boolean(codeOf(original)) || (typeof code === 'string' && CLIENT_CODES.has(code));
 
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (isDependencyDown(unwrapResolverError(error))) {
+      return {
+        message: 'A service Flock depends on is unavailable; try again shortly',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     const mapped = codeOf(unwrapResolverError(error));
     if (mapped)
       return { message: formatted.message, path: formatted.path, extensions: { code: mapped } };

@@ -47,6 +47,16 @@ export function badUserInput(
   });
 }
 
+/** A dependency is down or too slow. `requestLevel`: the whole request fails with HTTP 503. */
+export function serviceUnavailable(what: string, { requestLevel = false } = {}): GraphQLError {
+  return new GraphQLError(`${what} unavailable; try again shortly`, {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      ...(requestLevel ? { http: { status: 503 } } : {}),
+    },
+  });
+}
+
 /** A request refused before execution (a limit, a malformed operation): HTTP 400 + code. */
 export function requestRefused(code: string, message: string, status = 400): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });

@@ -1,5 +1,6 @@
 export {
   type CorrelatedContext,
+  isDependencyDown,
   type LibraryErrorCode,
   serviceApolloConfig,
 } from './apollo-config';
@@ -20,6 +21,7 @@ export {
   rateLimited,
   requestRefused,
   requireFound,
+  serviceUnavailable,
   unauthenticated,
 } from './errors';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { badUserInput, serviceApolloConfig } from '../src';
+import { badUserInput, isDependencyDown, serviceApolloConfig } from '../src';
 
 /** A real Apollo Server whose resolvers fail in both ways, logging into memory. */
 async function serverLoggingTo(lines: Record<string, unknown>[]) {
@@ -74,5 +74,18 @@ describe('serviceApolloConfig', () => {
     });
     expect(lines).toEqual([]);
     await server.stop();
+  });
+});
+
+describe('dependency errors', () => {
+  class ClientOfflineError extends Error {}
+  it('are SERVICE_UNAVAILABLE, not internal errors: Redis offline, Prisma unreachable, Neo4j down', () => {
+    const prisma = Object.assign(new Error("Can't reach database server"), { code: 'P1001' });
+    const neo4j = Object.assign(new Error('connection refused'), { code: 'ServiceUnavailable' });
+    for (const error of [new ClientOfflineError('The client is offline'), prisma, neo4j]) {
+      expect(isDependencyDown(error)).toBe(true);
+    }
+    expect(isDependencyDown(new TypeError('x is undefined'))).toBe(false);
+    expect(isDependencyDown(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
   });
 });

@@ -5,17 +5,34 @@ export interface RedisOptions {
   url: string;
   logger: Logger;
   /**
-   * Rejects a command that got no reply in this time. node-redis arms a timer (an
-   * AbortSignal) per command for it — ~25 µs of CPU each, a quarter of the fan-out's rate
-   * measured here — so 0 (the default) leaves it off: a lost connection still fails every
-   * pending command at once, and the client reconnects.
+   * How long Redis may stay silent while a command waits (0: no bound). node-redis's own
+   * per-command timeout only covers the wait before a command is written, not the reply, so a
+   * frozen Redis would hang every caller; this bounds the connection instead: the socket is
+   * dropped after this much silence (pending commands fail, the client reconnects), and a
+   * PING every half of it keeps an idle connection from looking silent.
    */
   commandTimeoutMs?: number;
 }
 
-/** A client that is connected and logs its errors (node-redis emits them on reconnects). */
+/**
+ * A client that logs its errors (node-redis emits them on reconnects) and fails fast while
+ * disconnected: commands are refused at once instead of queueing without bound until Redis
+ * returns (the caller answers with a coded error; the client keeps reconnecting).
+ */
 export function createRedis({ url, logger, commandTimeoutMs = 0 }: RedisOptions) {
-  const redis = createClient({ url, commandOptions: { timeout: commandTimeoutMs } });
+  const bounded = commandTimeoutMs > 0;
+  const redis = createClient({
+    url,
+    disableOfflineQueue: true,
+    ...(bounded ? { pingInterval: Math.max(50, Math.floor(commandTimeoutMs / 2)) } : {}),
+    socket: {
+      ...(bounded ? { socketTimeout: commandTimeoutMs, connectTimeout: commandTimeoutMs } : {}),
+      // Always reconnect, a silent (timed-out) Redis included, which node-redis gives up on by
+      // default: back off up to 2 s, with jitter so replicas do not reconnect in step.
+      reconnectStrategy: (retries: number) =>
+        Math.min(2 ** retries * 50, 2_000) + Math.floor(Math.random() * 200),
+    },
+  });
   redis.on('error', (err) => logger.error({ err }, 'redis error'));
   return redis;
 }

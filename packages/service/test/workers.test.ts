@@ -79,12 +79,12 @@ describe('runWorkers', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect([...after].filter(isAlive)).toEqual([]);
-  });
+  }, 60_000); // spawns processes: seconds on a loaded machine
 
   it('exits 1 when its workers cannot start', async () => {
     const run = start({ PORT: String(await freePort()), FAIL_START: '1' });
     primary = run.child;
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toContain('a worker failed to start');
-  });
+  }, 60_000);
 });

@@ -28,7 +28,11 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       resources,
       new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) }),
     );
-    const redis = await connectRedis({ url: env.REDIS_URL, logger });
+    const redis = await connectRedis({
+      url: env.REDIS_URL,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      logger,
+    });
     resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
     const events = await startServiceEvents(resources, {
       service: 'identity',
