@@ -15,15 +15,16 @@ export interface RedisOptions {
 }
 
 /**
- * A client that logs its errors (node-redis emits them on reconnects) and fails fast while
- * disconnected: commands are refused at once instead of queueing without bound until Redis
- * returns (the caller answers with a coded error; the client keeps reconnecting).
+ * A client that logs its errors (node-redis emits them on reconnects) and keeps reconnecting.
+ * Bounded (a request path: `commandTimeoutMs` > 0), it also fails fast while disconnected:
+ * commands are refused at once instead of queueing until Redis returns, and the caller
+ * answers with a coded error. Unbounded (a worker), commands wait for the reconnection.
  */
 export function createRedis({ url, logger, commandTimeoutMs = 0 }: RedisOptions) {
   const bounded = commandTimeoutMs > 0;
   const redis = createClient({
     url,
-    disableOfflineQueue: true,
+    disableOfflineQueue: bounded,
     ...(bounded ? { pingInterval: Math.max(50, Math.floor(commandTimeoutMs / 2)) } : {}),
     socket: {
       ...(bounded ? { socketTimeout: commandTimeoutMs, connectTimeout: commandTimeoutMs } : {}),
