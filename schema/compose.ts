@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { print } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { print, printSchema } from 'graphql';
 import { loadSubgraphs } from './subgraphs';
 
 const schemaDir = import.meta.dirname;
 
 export interface Composition {
   supergraph: string;
-  /** File name in schema/ → content: the subgraph SDL snapshots. */
+  /** File name in schema/ → content: the subgraph SDL snapshots and the clients' schema. */
   snapshots: Record<string, string>;
 }
 
@@ -24,6 +25,10 @@ export async function composeSupergraph(): Promise<Composition> {
   const snapshots = Object.fromEntries(
     subgraphs.map((s) => [`${s.name}.graphql`, `${print(s.typeDefs)}\n`]),
   );
+  // What clients see and generate code from: the supergraph without federation's machinery,
+  // exactly the schema the gateway serves.
+  const api = Supergraph.build(result.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  snapshots['api.graphql'] = `${printSchema(api)}\n`;
   return { supergraph: `${result.supergraphSdl}\n`, snapshots };
 }
 
