@@ -1,3 +1,3 @@
 export { databaseUrlFor, type MigrateOptions, migrate, readMigrations } from './migrate';
 export { outboxRowOf, postgresOutbox, type RawSqlClient, type TransactionalClient } from './outbox';
-export { type PrismaLike, postgresResource } from './prisma-resource';
+export { type PrismaLike, postgresAdapter, postgresResource } from './prisma-resource';

@@ -16,6 +16,9 @@ export const serviceModel = z.object({
 
 export const postgresModel = z.object({
   POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(localStack.postgresUrl),
+  /** A statement running longer is cancelled by Postgres (statement_timeout), and a client
+   *  waits no longer than this for a reply or a connection: a stuck database costs this. */
+  POSTGRES_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
 });
 
 export const redisModel = z.object({

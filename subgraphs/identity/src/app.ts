@@ -5,12 +5,11 @@ import {
   loadSigningKey,
   localKeys,
 } from '@flock/auth';
-import { postgresOutbox, postgresResource } from '@flock/db';
+import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
 import { redisClientLimit, redisCredentialThrottle } from './domain/credential-throttle';
@@ -26,7 +25,9 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
   return startService(logger, async (resources) => {
     const prisma = postgresResource(
       resources,
-      new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) }),
+      new PrismaClient({
+        adapter: postgresAdapter(env.databaseUrl, env.POSTGRES_STATEMENT_TIMEOUT_MS),
+      }),
     );
     const redis = await connectRedis({
       url: env.REDIS_URL,

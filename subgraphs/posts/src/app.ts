@@ -1,9 +1,8 @@
 import { verifierFromEnv } from '@flock/auth';
-import { postgresOutbox, postgresResource } from '@flock/db';
+import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Posts } from './domain/posts';
 import type { PostsEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
@@ -14,8 +13,12 @@ export interface PostsHooks {
   onQuery?: (model: string, operation: string) => void;
 }
 
-export function createPrisma(databaseUrl: string, hooks: PostsHooks = {}) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+export function createPrisma(
+  databaseUrl: string,
+  hooks: PostsHooks = {},
+  statementTimeoutMs = 3_000,
+) {
+  const client = new PrismaClient({ adapter: postgresAdapter(databaseUrl, statementTimeoutMs) });
   if (!hooks.onQuery) return client;
   const onQuery = hooks.onQuery;
   return client.$extends({
@@ -37,7 +40,10 @@ export function startPosts(
   hooks: PostsHooks = {},
 ): Promise<RunningService> {
   return startService(logger, async (resources) => {
-    const prisma = postgresResource(resources, createPrisma(env.databaseUrl, hooks));
+    const prisma = postgresResource(
+      resources,
+      createPrisma(env.databaseUrl, hooks, env.POSTGRES_STATEMENT_TIMEOUT_MS),
+    );
     const events = await startServiceEvents(resources, {
       service: 'posts',
       clientId: env.KAFKA_CLIENT_ID,

@@ -1,9 +1,8 @@
 import { emailTokenCipher, loadSecretKey } from '@flock/auth';
-import { postgresResource } from '@flock/db';
+import { postgresAdapter, postgresResource } from '@flock/db';
 import { on, startServiceEvents, userRegistered } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
-import { PrismaPg } from '@prisma/adapter-pg';
 import nodemailer from 'nodemailer';
 import type { MailerEnv } from './env';
 import { onUserRegistered } from './events/on-user-registered';
@@ -17,7 +16,9 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
   return startService(logger, async (resources) => {
     const prisma = postgresResource(
       resources,
-      new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl }) }),
+      new PrismaClient({
+        adapter: postgresAdapter(env.databaseUrl, env.POSTGRES_STATEMENT_TIMEOUT_MS),
+      }),
     );
     const transport = nodemailer.createTransport(env.SMTP_URL);
     resources.add('smtp', {
