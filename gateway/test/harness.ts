@@ -9,15 +9,18 @@ import { startIdentity } from '@flock/identity/app';
 import { loadIdentityEnv } from '@flock/identity/env';
 import { startMailer } from '@flock/mailer/app';
 import { loadMailerEnv } from '@flock/mailer/env';
-import { startNetwork } from '@flock/network/app';
-import { loadNetworkEnv } from '@flock/network/env';
+import { startNetwork, startNetworkWorker } from '@flock/network/app';
+import { loadNetworkEnv, loadNetworkWorkerEnv } from '@flock/network/env';
 import { type PostsHooks, startPosts } from '@flock/posts/app';
 import { loadPostsEnv } from '@flock/posts/env';
 import { type RunningService, runSteps } from '@flock/service';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import pg from 'pg';
 import { startGateway } from '../src/app';
 import { loadGatewayEnv } from '../src/env';
+import { gql } from './__generated__';
 
 /**
  * The real services of an end-to-end test, in this process, on free ports, against the
@@ -108,8 +111,23 @@ export async function startTestStack({
     const jwks = { IDENTITY_JWKS_URL: `${identity.url}/.well-known/jwks.json` };
     let networkUrl: string | undefined;
     if (network) {
+      // The worker makes graph nodes from registrations: a group of its own, from the end of
+      // the topic (this stack's registrations only), joined before the test starts.
+      const worker = await startNetworkWorker(
+        loadNetworkWorkerEnv({
+          ...base,
+          KAFKA_GROUP_ID: uniqueId('network-test'),
+          NETWORK_FROM_BEGINNING: 'false',
+        }),
+        logger.child({ service: 'network-worker' }),
+      );
+      started.push(worker);
+      await pollFor(async () => (await fetch(`${worker.url}/readyz`)).ok, {
+        timeoutMs: 60_000,
+        description: 'the network worker to join its group',
+      });
       const service = await startNetwork(
-        loadNetworkEnv({ ...base, ...jwks, KAFKA_GROUP_ID: 'network-test' }),
+        loadNetworkEnv({ ...base, ...jwks }),
         logger.child({ service: 'network' }),
       );
       started.push(service);
@@ -195,17 +213,44 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** Sends one GraphQL operation as a client would. */
-export async function graphql<T = Record<string, unknown>>(
+/** How a request is sent: as a member (`token`), with a raw Authorization header, traced. */
+export interface RequestOptions {
+  token?: string;
+  authorization?: string;
+  correlationId?: string;
+}
+
+/**
+ * The variables and options of a typed document: the variables may be left out only when
+ * the operation needs none (all optional), and then only they.
+ */
+type OperationArguments<TVariables> =
+  Record<string, never> extends TVariables
+    ? [variables?: TVariables, options?: RequestOptions]
+    : [variables: TVariables, options?: RequestOptions];
+
+/**
+ * Sends one GraphQL operation as a client would. A typed document (`gql(`…`)` from
+ * ./__generated__) types its variables and result; a string (an operation built at run time,
+ * or one deliberately invalid) is typed by the caller.
+ */
+export function graphql<TResult, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...[variables, options]: OperationArguments<NoInfer<TVariables>>
+): Promise<GraphQLResponse<TResult>>;
+export function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
-  variables: Record<string, unknown> = {},
-  {
-    token,
-    authorization,
-    correlationId,
-  }: { token?: string; authorization?: string; correlationId?: string } = {},
-): Promise<GraphQLResponse<T>> {
+  variables?: Record<string, unknown>,
+  options?: RequestOptions,
+): Promise<GraphQLResponse<T>>;
+export async function graphql(
+  url: string,
+  query: string | TypedDocumentNode,
+  variables: unknown = {},
+  { token, authorization, correlationId }: RequestOptions = {},
+): Promise<GraphQLResponse<unknown>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const auth = authorization ?? (token ? `Bearer ${token}` : undefined);
   if (auth) headers.authorization = auth;
@@ -213,16 +258,19 @@ export async function graphql<T = Record<string, unknown>>(
   const response = await fetch(url, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({
+      query: typeof query === 'string' ? query : print(query),
+      variables,
+    }),
   });
   return {
     status: response.status,
-    ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>),
+    ...((await response.json()) as Omit<GraphQLResponse<unknown>, 'status'>),
   };
 }
 
 /** The first error's code and field: what bad-input tests assert. */
-export function errorOf(response: GraphQLResponse): {
+export function errorOf(response: GraphQLResponse<unknown>): {
   code?: unknown;
   field?: unknown;
   message?: string;
@@ -267,9 +315,11 @@ export interface Member {
   refreshToken: string;
 }
 
-const REGISTER_MEMBER = `mutation($input: RegisterInput!) {
-  register(input: $input) { accessToken refreshToken user { id } }
-}`;
+const REGISTER_MEMBER = gql(`
+  mutation HarnessRegisterMember($input: RegisterInput!) {
+    register(input: $input) { accessToken refreshToken user { id } }
+  }
+`);
 
 /** Signs a new member up through the gateway (a unique username with `prefix`). */
 export async function registerMember(
@@ -282,9 +332,9 @@ export async function registerMember(
 ): Promise<Member> {
   const username = uniqueId(prefix);
   const email = `${username}@example.com`;
-  const response = await graphql<{
-    register: { accessToken: string; refreshToken: string; user: { id: string } };
-  }>(gatewayUrl, REGISTER_MEMBER, { input: { username, email, password, displayName } });
+  const response = await graphql(gatewayUrl, REGISTER_MEMBER, {
+    input: { username, email, password, displayName },
+  });
   const session = response.data?.register;
   if (!session) throw new Error(`registration failed: ${JSON.stringify(response.errors)}`);
   return {
