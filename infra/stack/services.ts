@@ -5,6 +5,7 @@ import { repoRoot } from './paths';
 import { startDetached, stopTracked, waitUntil } from './processes';
 
 /** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
+/** `main`: the entry under src/bin/ when it is not server.ts (workers). */
 const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   [
     { name: 'identity', dir: 'subgraphs/identity' },
@@ -12,10 +13,11 @@ const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   ],
   // These need identity's JWKS.
   [
-    { name: 'network', dir: 'subgraphs/network', main: 'src/main.ts' },
+    { name: 'network', dir: 'subgraphs/network' },
+    { name: 'network-worker', dir: 'subgraphs/network', main: 'src/bin/worker.ts' },
     { name: 'posts', dir: 'subgraphs/posts' },
-    { name: 'feed', dir: 'subgraphs/feed', main: 'src/main.ts' },
-    { name: 'feed-worker', dir: 'subgraphs/feed', main: 'src/worker.ts' },
+    { name: 'feed', dir: 'subgraphs/feed' },
+    { name: 'feed-worker', dir: 'subgraphs/feed', main: 'src/bin/worker.ts' },
   ],
   [{ name: 'gateway', dir: 'gateway' }],
 ];

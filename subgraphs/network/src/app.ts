@@ -39,13 +39,6 @@ export function startNetwork(env: NetworkEnv, logger: Logger): Promise<RunningSe
       brokers: env.KAFKA_BROKERS,
       logger,
       outbox: neo4jOutbox(driver),
-      // Transitional: the registration consumer runs in startNetworkWorker; it stays here too
-      // only until the gateway's test harness starts the worker (then these lines go).
-      consumer: {
-        groupId: env.KAFKA_GROUP_ID,
-        fromBeginning: true,
-        subscriptions: [on(userRegistered, onUserRegistered(driver))],
-      },
     });
     const { handler } = await startNetworkServer(resources, {
       driver,

@@ -17,8 +17,6 @@ const networkModel = z.object({
   ...neo4jModel.shape,
   ...kafkaModel.shape,
   PORT: envPort.default(localStack.ports.network),
-  // Transitional, with the registration consumer in startNetwork (src/app.ts).
-  KAFKA_GROUP_ID: z.string().default('network'),
 });
 
 /** The worker: consumes identity's registrations into the graph; health routes only. */
