@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pollFor, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import {
   errorOf,
   graphql,
@@ -55,18 +56,35 @@ afterAll(async () => {
 
 const member = () => registerMember(services.gatewayUrl, { prefix: 'p' });
 
-const CREATE =
-  'mutation($body: String!, $replyToId: ID) { createPost(body: $body, replyToId: $replyToId) { id body replyCount } }';
+const CREATE = gql(`
+  mutation PostsCreate($body: String!, $replyToId: ID) {
+    createPost(body: $body, replyToId: $replyToId) { id body replyCount }
+  }
+`);
+const DELETE = gql(`
+  mutation PostsDelete($id: ID!) { deletePost(id: $id) }
+`);
+const LIKE_ID = gql(`
+  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }
+`);
+const UNLIKE_ID = gql(`
+  mutation PostsUnlikeId($id: ID!) { unlikePost(id: $id) { id } }
+`);
+const LIKE_COUNT = gql(`
+  query PostsLikeCount($id: ID!) { post(id: $id) { likeCount } }
+`);
 
 async function post(author: Member, body: string, replyToId?: string): Promise<string> {
-  const r = await graphql<any>(
+  const r = await graphql(
     services.gatewayUrl,
     CREATE,
     { body, replyToId },
     { token: author.token },
   );
   expect(r.errors).toBeUndefined();
-  return r.data.createPost.id;
+  const id = r.data?.createPost.id;
+  if (!id) throw new Error(`createPost answered no id: ${JSON.stringify(r)}`);
+  return id;
 }
 
 describe('posts through the gateway', () => {
@@ -76,26 +94,30 @@ describe('posts through the gateway', () => {
     const postId = await post(ada, '  Hello, Flock!  ');
     const replyId = await post(bob, 'Welcome!', postId);
 
-    const like = await graphql<any>(
+    const like = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }',
+      gql(`
+        mutation PostsLike($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }
+      `),
       { id: postId },
       { token: bob.token },
     );
-    expect(like.data.likePost).toEqual({ likeCount: 1, viewerHasLiked: true });
+    expect(like.data?.likePost).toEqual({ likeCount: 1, viewerHasLiked: true });
 
-    const PROFILE = `query($u: String) { user(username: $u) { username posts { edges { node {
-      id body author { username } likeCount replyCount viewerHasLiked
-      replies { edges { node { body author { username } replyTo { id } } } }
-    } } } } }`;
-    const profile = await graphql<any>(
+    const PROFILE = gql(`
+      query PostsProfile($u: String) { user(username: $u) { username posts { edges { node {
+        id body author { username } likeCount replyCount viewerHasLiked
+        replies { edges { node { body author { username } replyTo { id } } } }
+      } } } } }
+    `);
+    const profile = await graphql(
       services.gatewayUrl,
       PROFILE,
       { u: ada.username },
       { token: bob.token },
     );
     expect(profile.errors).toBeUndefined();
-    expect(profile.data.user.posts.edges).toEqual([
+    expect(profile.data?.user?.posts.edges).toEqual([
       {
         node: {
           id: postId,
@@ -119,36 +141,43 @@ describe('posts through the gateway', () => {
       },
     ]);
 
-    const unlike = await graphql<any>(
+    const unlike = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }',
+      gql(`
+        mutation PostsUnlike($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }
+      `),
       { id: postId },
       { token: bob.token },
     );
-    expect(unlike.data.unlikePost).toEqual({ likeCount: 0, viewerHasLiked: false });
+    expect(unlike.data?.unlikePost).toEqual({ likeCount: 0, viewerHasLiked: false });
 
-    const deleted = await graphql<any>(
+    const deleted = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
+      DELETE,
       { id: postId },
       { token: ada.token },
     );
-    expect(deleted.data.deletePost).toBe(postId);
-    const gone = await graphql<any>(
+    expect(deleted.data?.deletePost).toBe(postId);
+    const gone = await graphql(
       services.gatewayUrl,
-      'query($id: ID!) { post(id: $id) { id } }',
+      gql(`
+        query PostsGone($id: ID!) { post(id: $id) { id } }
+      `),
       { id: postId },
     );
-    expect(gone.data.post).toBeNull();
-    const after = await graphql<any>(services.gatewayUrl, PROFILE, { u: ada.username });
-    expect(after.data.user.posts.edges).toEqual([]);
+    expect(gone.errors).toBeUndefined();
+    expect(gone.data?.post).toBeNull();
+    const after = await graphql(services.gatewayUrl, PROFILE, { u: ada.username });
+    expect(after.data?.user?.posts.edges).toEqual([]);
     // The reply stays; what it replied to is gone.
-    const reply = await graphql<any>(
+    const reply = await graphql(
       services.gatewayUrl,
-      'query($id: ID!) { post(id: $id) { body replyTo { id } } }',
+      gql(`
+        query PostsReply($id: ID!) { post(id: $id) { body replyTo { id } } }
+      `),
       { id: replyId },
     );
-    expect(reply.data.post).toEqual({ body: 'Welcome!', replyTo: null });
+    expect(reply.data?.post).toEqual({ body: 'Welcome!', replyTo: null });
 
     // Both events left through the outbox.
     await pollFor(
@@ -166,19 +195,15 @@ describe('posts through the gateway', () => {
   it("carries the caller's correlation id through the gateway into the post's events", async () => {
     const ada = await member();
     const correlationId = uniqueId('corr');
-    const created = await graphql<any>(
+    const created = await graphql(
       services.gatewayUrl,
       CREATE,
       { body: 'traced' },
       { token: ada.token, correlationId },
     );
-    const postId = created.data.createPost.id;
-    await graphql<any>(
-      services.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
-      { id: postId },
-      { token: ada.token, correlationId },
-    );
+    const postId = created.data?.createPost.id;
+    if (!postId) throw new Error(`createPost failed: ${JSON.stringify(created.errors)}`);
+    await graphql(services.gatewayUrl, DELETE, { id: postId }, { token: ada.token, correlationId });
     const { rows } = await db.query(
       "SELECT envelope->>'type' AS type, envelope->>'correlationId' AS id FROM outbox_events WHERE envelope->'payload'->>'postId' = $1 ORDER BY envelope->>'type'",
       [postId],
@@ -193,40 +218,26 @@ describe('posts through the gateway', () => {
     const author = await member();
     const postId = await post(author, 'like me');
     const fans = await Promise.all(Array.from({ length: 12 }, () => member()));
-    const LIKE = 'mutation($id: ID!) { likePost(id: $id) { id } }';
     await Promise.all(
       fans.flatMap((fan) =>
         [1, 2, 3].map(() =>
-          graphql(services.gatewayUrl, LIKE, { id: postId }, { token: fan.token }),
+          graphql(services.gatewayUrl, LIKE_ID, { id: postId }, { token: fan.token }),
         ),
       ),
     );
-    const read = await graphql<any>(
-      services.gatewayUrl,
-      'query($id: ID!) { post(id: $id) { likeCount } }',
-      { id: postId },
-    );
-    expect(read.data.post.likeCount).toBe(12);
+    const read = await graphql(services.gatewayUrl, LIKE_COUNT, { id: postId });
+    expect(read.data?.post?.likeCount).toBe(12);
     await Promise.all(
       fans
         .slice(0, 5)
         .flatMap((fan) =>
           [1, 2].map(() =>
-            graphql(
-              services.gatewayUrl,
-              'mutation($id: ID!) { unlikePost(id: $id) { id } }',
-              { id: postId },
-              { token: fan.token },
-            ),
+            graphql(services.gatewayUrl, UNLIKE_ID, { id: postId }, { token: fan.token }),
           ),
         ),
     );
-    const again = await graphql<any>(
-      services.gatewayUrl,
-      'query($id: ID!) { post(id: $id) { likeCount } }',
-      { id: postId },
-    );
-    expect(again.data.post.likeCount).toBe(7);
+    const again = await graphql(services.gatewayUrl, LIKE_COUNT, { id: postId });
+    expect(again.data?.post?.likeCount).toBe(7);
   });
 
   it('resolves 50 posts and their authors with one request to identity and a constant number of queries', async () => {
@@ -236,22 +247,26 @@ describe('posts through the gateway', () => {
     for (let i = 0; i < 50; i++)
       ids.push(await post(author, `post ${i}`, i > 0 && i % 5 === 0 ? ids[0] : undefined));
 
-    const FEED = `query($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges { node {
-      body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }
-    } } } } }`;
+    const FEED = gql(`
+      query PostsOfAuthor($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges {
+        node {
+          body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }
+        }
+      } } } }
+    `);
     const measure = async (first: number) => {
       queries.length = 0;
       identityRequests.length = 0;
-      const r = await graphql<any>(
+      const r = await graphql(
         services.gatewayUrl,
         FEED,
         { id: author.id, first },
         { token: viewer.token },
       );
       expect(r.errors).toBeUndefined();
-      expect(r.data.user.posts.edges).toHaveLength(first);
-      for (const edge of r.data.user.posts.edges)
-        expect(edge.node.author.username).toBe(author.username);
+      const edges = r.data?.user?.posts.edges;
+      expect(edges).toHaveLength(first);
+      for (const edge of edges ?? []) expect(edge.node.author.username).toBe(author.username);
       return {
         queries: [...queries],
         authorBatches: identityRequests.filter((body) => body.includes('_entities')).length,
@@ -276,7 +291,7 @@ describe('posts: bad input', () => {
         field: 'body',
       });
     }
-    const exactly500 = await graphql<any>(
+    const exactly500 = await graphql(
       services.gatewayUrl,
       CREATE,
       { body: 'x'.repeat(500) },
@@ -295,12 +310,7 @@ describe('posts: bad input', () => {
     );
     expect(errorOf(missing)).toMatchObject({ code: 'NOT_FOUND', field: 'replyToId' });
     const parent = await post(me, 'soon gone');
-    await graphql(
-      services.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
-      { id: parent },
-      { token: me.token },
-    );
+    await graphql(services.gatewayUrl, DELETE, { id: parent }, { token: me.token });
     const toDeleted = await graphql(
       services.gatewayUrl,
       CREATE,
@@ -321,35 +331,34 @@ describe('posts: bad input', () => {
     const owner = await member();
     const intruder = await member();
     const id = await post(owner, 'mine');
-    const del = await graphql(
-      services.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
-      { id },
-      { token: intruder.token },
-    );
+    const del = await graphql(services.gatewayUrl, DELETE, { id }, { token: intruder.token });
     expect(errorOf(del).code).toBe('FORBIDDEN');
     const edit = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { updatePost(id: $id, body: "pwned") { id } }',
+      gql(`
+        mutation PostsUpdateOthers($id: ID!) { updatePost(id: $id, body: "pwned") { id } }
+      `),
       { id },
       { token: intruder.token },
     );
     expect(errorOf(edit).code).toBe('FORBIDDEN');
-    const own = await graphql<any>(
+    const own = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { updatePost(id: $id, body: " edited ") { body editedAt } }',
+      gql(`
+        mutation PostsUpdateOwn($id: ID!) { updatePost(id: $id, body: " edited ") { body editedAt } }
+      `),
       { id },
       { token: owner.token },
     );
-    expect(own.data.updatePost.body).toBe('edited');
-    expect(own.data.updatePost.editedAt).toBeTruthy();
+    expect(own.data?.updatePost.body).toBe('edited');
+    expect(own.data?.updatePost.editedAt).toBeTruthy();
   });
 
   it('answers missing posts with NOT_FOUND and malformed ids with BAD_USER_INPUT', async () => {
     const me = await member();
     const like = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { likePost(id: $id) { id } }',
+      LIKE_ID,
       { id: crypto.randomUUID() },
       { token: me.token },
     );
@@ -367,7 +376,12 @@ describe('posts: bad input', () => {
       );
       expect(errorOf(r), op).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     }
-    const query = await graphql(services.gatewayUrl, '{ post(id: "x") { id } }');
+    const query = await graphql(
+      services.gatewayUrl,
+      gql(`
+        query PostsMalformedId { post(id: "x") { id } }
+      `),
+    );
     expect(errorOf(query)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
@@ -376,7 +390,11 @@ describe('posts: bad input', () => {
     for (const first of [101, -1]) {
       const r = await graphql(
         services.gatewayUrl,
-        'query($id: ID, $f: Int) { user(id: $id) { posts(first: $f) { edges { cursor } } } }',
+        gql(`
+          query PostsFirstBound($id: ID, $f: Int) {
+            user(id: $id) { posts(first: $f) { edges { cursor } } }
+          }
+        `),
         {
           id: me.id,
           f: first,
@@ -386,7 +404,11 @@ describe('posts: bad input', () => {
     }
     const cursor = await graphql(
       services.gatewayUrl,
-      'query($id: ID) { user(id: $id) { posts(after: "garbage") { edges { cursor } } } }',
+      gql(`
+        query PostsBadCursor($id: ID) {
+          user(id: $id) { posts(after: "garbage") { edges { cursor } } }
+        }
+      `),
       {
         id: me.id,
       },

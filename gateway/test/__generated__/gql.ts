@@ -15,12 +15,44 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.HarnessRegisterMemberDocument,
+    "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
+    "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
+    "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
+    "\n  mutation PostsUnlikeId($id: ID!) { unlikePost(id: $id) { id } }\n": typeof types.PostsUnlikeIdDocument,
+    "\n  query PostsLikeCount($id: ID!) { post(id: $id) { likeCount } }\n": typeof types.PostsLikeCountDocument,
+    "\n        mutation PostsLike($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }\n      ": typeof types.PostsLikeDocument,
+    "\n      query PostsProfile($u: String) { user(username: $u) { username posts { edges { node {\n        id body author { username } likeCount replyCount viewerHasLiked\n        replies { edges { node { body author { username } replyTo { id } } } }\n      } } } } }\n    ": typeof types.PostsProfileDocument,
+    "\n        mutation PostsUnlike($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }\n      ": typeof types.PostsUnlikeDocument,
+    "\n        query PostsGone($id: ID!) { post(id: $id) { id } }\n      ": typeof types.PostsGoneDocument,
+    "\n        query PostsReply($id: ID!) { post(id: $id) { body replyTo { id } } }\n      ": typeof types.PostsReplyDocument,
+    "\n      query PostsOfAuthor($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges {\n        node {\n          body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }\n        }\n      } } } }\n    ": typeof types.PostsOfAuthorDocument,
+    "\n        mutation PostsUpdateOthers($id: ID!) { updatePost(id: $id, body: \"pwned\") { id } }\n      ": typeof types.PostsUpdateOthersDocument,
+    "\n        mutation PostsUpdateOwn($id: ID!) { updatePost(id: $id, body: \" edited \") { body editedAt } }\n      ": typeof types.PostsUpdateOwnDocument,
+    "\n        query PostsMalformedId { post(id: \"x\") { id } }\n      ": typeof types.PostsMalformedIdDocument,
+    "\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        ": typeof types.PostsFirstBoundDocument,
+    "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      ": typeof types.PostsBadCursorDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
 };
 const documents: Documents = {
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.HarnessRegisterMemberDocument,
+    "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
+    "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
+    "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
+    "\n  mutation PostsUnlikeId($id: ID!) { unlikePost(id: $id) { id } }\n": types.PostsUnlikeIdDocument,
+    "\n  query PostsLikeCount($id: ID!) { post(id: $id) { likeCount } }\n": types.PostsLikeCountDocument,
+    "\n        mutation PostsLike($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }\n      ": types.PostsLikeDocument,
+    "\n      query PostsProfile($u: String) { user(username: $u) { username posts { edges { node {\n        id body author { username } likeCount replyCount viewerHasLiked\n        replies { edges { node { body author { username } replyTo { id } } } }\n      } } } } }\n    ": types.PostsProfileDocument,
+    "\n        mutation PostsUnlike($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }\n      ": types.PostsUnlikeDocument,
+    "\n        query PostsGone($id: ID!) { post(id: $id) { id } }\n      ": types.PostsGoneDocument,
+    "\n        query PostsReply($id: ID!) { post(id: $id) { body replyTo { id } } }\n      ": types.PostsReplyDocument,
+    "\n      query PostsOfAuthor($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges {\n        node {\n          body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }\n        }\n      } } } }\n    ": types.PostsOfAuthorDocument,
+    "\n        mutation PostsUpdateOthers($id: ID!) { updatePost(id: $id, body: \"pwned\") { id } }\n      ": types.PostsUpdateOthersDocument,
+    "\n        mutation PostsUpdateOwn($id: ID!) { updatePost(id: $id, body: \" edited \") { body editedAt } }\n      ": types.PostsUpdateOwnDocument,
+    "\n        query PostsMalformedId { post(id: \"x\") { id } }\n      ": types.PostsMalformedIdDocument,
+    "\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        ": types.PostsFirstBoundDocument,
+    "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      ": types.PostsBadCursorDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": types.TypeTestUserDocument,
@@ -44,6 +76,70 @@ export function gql(source: string): unknown;
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n"): (typeof documents)["\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n"): (typeof documents)["\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n"): (typeof documents)["\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation PostsUnlikeId($id: ID!) { unlikePost(id: $id) { id } }\n"): (typeof documents)["\n  mutation PostsUnlikeId($id: ID!) { unlikePost(id: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query PostsLikeCount($id: ID!) { post(id: $id) { likeCount } }\n"): (typeof documents)["\n  query PostsLikeCount($id: ID!) { post(id: $id) { likeCount } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation PostsLike($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }\n      "): (typeof documents)["\n        mutation PostsLike($id: ID!) { likePost(id: $id) { likeCount viewerHasLiked } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query PostsProfile($u: String) { user(username: $u) { username posts { edges { node {\n        id body author { username } likeCount replyCount viewerHasLiked\n        replies { edges { node { body author { username } replyTo { id } } } }\n      } } } } }\n    "): (typeof documents)["\n      query PostsProfile($u: String) { user(username: $u) { username posts { edges { node {\n        id body author { username } likeCount replyCount viewerHasLiked\n        replies { edges { node { body author { username } replyTo { id } } } }\n      } } } } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation PostsUnlike($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }\n      "): (typeof documents)["\n        mutation PostsUnlike($id: ID!) { unlikePost(id: $id) { likeCount viewerHasLiked } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query PostsGone($id: ID!) { post(id: $id) { id } }\n      "): (typeof documents)["\n        query PostsGone($id: ID!) { post(id: $id) { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query PostsReply($id: ID!) { post(id: $id) { body replyTo { id } } }\n      "): (typeof documents)["\n        query PostsReply($id: ID!) { post(id: $id) { body replyTo { id } } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query PostsOfAuthor($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges {\n        node {\n          body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }\n        }\n      } } } }\n    "): (typeof documents)["\n      query PostsOfAuthor($id: ID, $first: Int) { user(id: $id) { posts(first: $first) { edges {\n        node {\n          body author { username displayName } likeCount replyCount viewerHasLiked replyTo { id }\n        }\n      } } } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation PostsUpdateOthers($id: ID!) { updatePost(id: $id, body: \"pwned\") { id } }\n      "): (typeof documents)["\n        mutation PostsUpdateOthers($id: ID!) { updatePost(id: $id, body: \"pwned\") { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation PostsUpdateOwn($id: ID!) { updatePost(id: $id, body: \" edited \") { body editedAt } }\n      "): (typeof documents)["\n        mutation PostsUpdateOwn($id: ID!) { updatePost(id: $id, body: \" edited \") { body editedAt } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query PostsMalformedId { post(id: \"x\") { id } }\n      "): (typeof documents)["\n        query PostsMalformedId { post(id: \"x\") { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        "): (typeof documents)["\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      "): (typeof documents)["\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
