@@ -5,14 +5,9 @@ import { localStack } from '@flock/env';
 import { uniqueId } from '@flock/testing';
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  errorOf,
-  type GraphQLResponse,
-  graphql,
-  startTestStack,
-  type TestStack,
-  testDatabasePool,
-} from './harness';
+import { gql } from './__generated__';
+import type { RegisterInput } from './__generated__/graphql';
+import { errorOf, graphql, startTestStack, type TestStack, testDatabasePool } from './harness';
 
 let stack: TestStack;
 const db = testDatabasePool('identity');
@@ -25,10 +20,20 @@ afterAll(async () => {
   await db.end();
 });
 
-const REGISTER = `mutation($input: RegisterInput!) {
-  register(input: $input) { accessToken refreshToken user { id username } }
-}`;
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }';
+const REGISTER = gql(`
+  mutation IdentityRegister($input: RegisterInput!) {
+    register(input: $input) { accessToken refreshToken user { id username } }
+  }
+`);
+const LOGIN = gql(`
+  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }
+`);
+const ME = gql(`
+  query IdentityMe { me { id } }
+`);
+const REFRESH = gql(`
+  mutation IdentityRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }
+`);
 
 interface Account {
   name: string;
@@ -39,7 +44,7 @@ interface Account {
   id: string;
 }
 
-async function register(overrides: Record<string, unknown> = {}): Promise<GraphQLResponse<any>> {
+function register(overrides: Partial<RegisterInput> = {}) {
   const name = uniqueId('u');
   return graphql(stack.gatewayUrl, REGISTER, {
     input: {
@@ -55,10 +60,11 @@ async function account(): Promise<Account> {
   const name = uniqueId('u');
   const email = `${name}@example.com`;
   const password = 'long enough pw';
-  const response = await graphql<any>(stack.gatewayUrl, REGISTER, {
+  const response = await graphql(stack.gatewayUrl, REGISTER, {
     input: { username: name, email, password },
   });
-  const session = response.data.register;
+  const session = response.data?.register;
+  if (!session) throw new Error(`registration failed: ${JSON.stringify(response.errors)}`);
   return {
     name,
     email,
@@ -96,7 +102,7 @@ describe('registration input', () => {
     const name = uniqueId('race');
     const input = { username: name, email: `${name}@example.com`, password: 'long enough pw' };
     const results = await Promise.all(
-      [1, 2, 3].map(() => graphql<any>(stack.gatewayUrl, REGISTER, { input })),
+      [1, 2, 3].map(() => graphql(stack.gatewayUrl, REGISTER, { input })),
     );
     expect(results.filter((r) => r.data?.register).length).toBe(1);
     for (const failed of results.filter((r) => r.errors))
@@ -133,7 +139,7 @@ describe('registration input', () => {
   it("carries the caller's correlation id into the user-registered event", async () => {
     const name = uniqueId('u');
     const correlationId = uniqueId('corr');
-    const response = await graphql<any>(
+    const response = await graphql(
       stack.gatewayUrl,
       REGISTER,
       { input: { username: name, email: `${name}@example.com`, password: 'long enough pw' } },
@@ -141,7 +147,7 @@ describe('registration input', () => {
     );
     const { rows } = await db.query(
       "SELECT envelope->>'correlationId' AS id FROM outbox_events WHERE envelope->'payload'->>'userId' = $1",
-      [response.data.register.user.id],
+      [response.data?.register.user.id],
     );
     expect(rows).toEqual([{ id: correlationId }]);
   });
@@ -230,7 +236,7 @@ describe('access tokens at the gateway', () => {
   }
 
   it('answers `me` without a token with UNAUTHENTICATED', async () => {
-    const response = await graphql(stack.gatewayUrl, '{ me { id } }');
+    const response = await graphql(stack.gatewayUrl, ME);
     expect(errorOf(response).code).toBe('UNAUTHENTICATED');
   });
 
@@ -239,11 +245,11 @@ describe('access tokens at the gateway', () => {
     async (kind) => {
       const user = await account();
       const token = await forged(kind, user.id);
-      const atGateway = await graphql(stack.gatewayUrl, '{ me { id } }', {}, { token });
+      const atGateway = await graphql(stack.gatewayUrl, ME, {}, { token });
       expect(atGateway.status).toBe(401);
       expect(errorOf(atGateway).code).toBe('UNAUTHENTICATED');
       // The subgraph does not trust the gateway: it verifies the same token again.
-      const atSubgraph = await graphql(stack.identityUrl, '{ me { id } }', {}, { token });
+      const atSubgraph = await graphql(stack.identityUrl, ME, {}, { token });
       expect(errorOf(atSubgraph).code).toBe('UNAUTHENTICATED');
     },
   );
@@ -251,7 +257,9 @@ describe('access tokens at the gateway', () => {
   it('rejects an Authorization header that is not a Bearer token', async () => {
     const response = await graphql(
       stack.gatewayUrl,
-      '{ __typename }',
+      gql(`
+        query IdentityTypename { __typename }
+      `),
       {},
       { authorization: 'Basic Zm9vOmJhcg==' },
     );
@@ -262,28 +270,19 @@ describe('access tokens at the gateway', () => {
 
 describe('sessions, profile and email verification', () => {
   it('rejects an unknown or malformed refresh token', async () => {
-    const unknown = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      {
-        t: 'A'.repeat(43),
-      },
-    );
+    const unknown = await graphql(stack.gatewayUrl, REFRESH, { t: 'A'.repeat(43) });
     expect(errorOf(unknown).code).toBe('UNAUTHENTICATED');
-    const malformed = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      {
-        t: 'not a token!',
-      },
-    );
+    const malformed = await graphql(stack.gatewayUrl, REFRESH, { t: 'not a token!' });
     expect(errorOf(malformed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'refreshToken' });
   });
 
   it('validates profile updates and requires a token', async () => {
     const user = await account();
-    const UPDATE =
-      'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName bio } }';
+    const UPDATE = gql(`
+      mutation IdentityUpdateProfile($input: UpdateProfileInput!) {
+        updateProfile(input: $input) { displayName bio }
+      }
+    `);
     const anonymous = await graphql(stack.gatewayUrl, UPDATE, { input: { bio: 'hi' } });
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
     const longBio = await graphql(
@@ -300,59 +299,74 @@ describe('sessions, profile and email verification', () => {
       { token: user.accessToken },
     );
     expect(errorOf(longName)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.displayName' });
-    const ok = await graphql<any>(
+    const ok = await graphql(
       stack.gatewayUrl,
       UPDATE,
       { input: { displayName: ' Ada ', bio: 'math\npoetry' } },
       { token: user.accessToken },
     );
-    expect(ok.data.updateProfile).toEqual({ displayName: 'Ada', bio: 'math\npoetry' });
+    expect(ok.data?.updateProfile).toEqual({ displayName: 'Ada', bio: 'math\npoetry' });
   });
 
   it('shows email to its owner only and finds users by id or username', async () => {
     const owner = await account();
     const other = await account();
-    const query = 'query($u: String) { user(username: $u) { id username email } }';
-    const asOwner = await graphql<any>(
+    const query = gql(`
+      query IdentityUserEmail($u: String) { user(username: $u) { id username email } }
+    `);
+    const asOwner = await graphql(
       stack.gatewayUrl,
       query,
       { u: owner.name.toUpperCase() },
       { token: owner.accessToken },
     );
-    expect(asOwner.data.user).toEqual({ id: owner.id, username: owner.name, email: owner.email });
-    const asOther = await graphql<any>(
+    expect(asOwner.data?.user).toEqual({ id: owner.id, username: owner.name, email: owner.email });
+    const asOther = await graphql(
       stack.gatewayUrl,
       query,
       { u: owner.name },
       { token: other.accessToken },
     );
-    expect(asOther.data.user.email).toBeNull();
+    expect(asOther.data?.user).toMatchObject({ id: owner.id });
+    expect(asOther.data?.user?.email).toBeNull();
     const both = await graphql(
       stack.gatewayUrl,
-      'query($id: ID, $u: String) { user(id: $id, username: $u) { id } }',
-      {
-        id: owner.id,
-        u: owner.name,
-      },
+      gql(`
+        query IdentityUserByBoth($id: ID, $u: String) { user(id: $id, username: $u) { id } }
+      `),
+      { id: owner.id, u: owner.name },
     );
     expect(errorOf(both)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const badId = await graphql(stack.gatewayUrl, '{ user(id: "42") { id } }');
-    expect(errorOf(badId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const missing = await graphql<any>(
+    const badId = await graphql(
       stack.gatewayUrl,
-      'query($u: String) { user(username: $u) { id } }',
+      gql(`
+        query IdentityUserBadId { user(id: "42") { id } }
+      `),
+    );
+    expect(errorOf(badId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const missing = await graphql(
+      stack.gatewayUrl,
+      gql(`
+        query IdentityUserMissing($u: String) { user(username: $u) { id } }
+      `),
       { u: uniqueId('nobody') },
     );
-    expect(missing.data.user).toBeNull();
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data?.user).toBeNull();
   });
 
   it('changes the password only with the current one, and ends the other sessions', async () => {
     const user = await account();
-    const other = await graphql<any>(stack.gatewayUrl, LOGIN, {
+    const other = await graphql(stack.gatewayUrl, LOGIN, {
       input: { login: user.name, password: user.password },
     });
-    const CHANGE =
-      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const otherRefreshToken = other.data?.login.refreshToken;
+    if (!otherRefreshToken) throw new Error(`login failed: ${JSON.stringify(other.errors)}`);
+    const CHANGE = gql(`
+      mutation IdentityChangePassword($c: String!, $n: String!) {
+        changePassword(currentPassword: $c, newPassword: $n)
+      }
+    `);
     const wrong = await graphql(
       stack.gatewayUrl,
       CHANGE,
@@ -367,21 +381,18 @@ describe('sessions, profile and email verification', () => {
       { token: user.accessToken },
     );
     expect(errorOf(weak)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
-    const changed = await graphql<any>(
+    const changed = await graphql(
       stack.gatewayUrl,
       CHANGE,
       { c: user.password, n: 'a new password' },
       { token: user.accessToken },
     );
-    expect(changed.data.changePassword).toBe(true);
+    expect(changed.data?.changePassword).toBe(true);
 
-    const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }';
-    const otherSession = await graphql(stack.gatewayUrl, REFRESH, {
-      t: other.data.login.refreshToken,
-    });
+    const otherSession = await graphql(stack.gatewayUrl, REFRESH, { t: otherRefreshToken });
     expect(errorOf(otherSession).code).toBe('UNAUTHENTICATED');
-    const thisSession = await graphql<any>(stack.gatewayUrl, REFRESH, { t: user.refreshToken });
-    expect(thisSession.data.refreshSession.accessToken).toBeTruthy();
+    const thisSession = await graphql(stack.gatewayUrl, REFRESH, { t: user.refreshToken });
+    expect(thisSession.data?.refreshSession.accessToken).toBeTruthy();
     const oldPassword = await graphql(stack.gatewayUrl, LOGIN, {
       input: { login: user.name, password: user.password },
     });
@@ -389,7 +400,9 @@ describe('sessions, profile and email verification', () => {
   });
 
   it('rejects an invalid or expired verification token', async () => {
-    const VERIFY = 'mutation($t: String!) { verifyEmail(token: $t) { id } }';
+    const VERIFY = gql(`
+      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }
+    `);
     const unknown = await graphql(stack.gatewayUrl, VERIFY, { t: 'B'.repeat(43) });
     expect(errorOf(unknown)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
     const malformed = await graphql(stack.gatewayUrl, VERIFY, { t: '<script>' });

@@ -15,6 +15,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.HarnessRegisterMemberDocument,
+    "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": typeof types.IdentityRegisterDocument,
+    "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": typeof types.IdentityLoginDocument,
+    "\n  query IdentityMe { me { id } }\n": typeof types.IdentityMeDocument,
+    "\n  mutation IdentityRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": typeof types.IdentityRefreshDocument,
+    "\n        query IdentityTypename { __typename }\n      ": typeof types.IdentityTypenameDocument,
+    "\n      mutation IdentityUpdateProfile($input: UpdateProfileInput!) {\n        updateProfile(input: $input) { displayName bio }\n      }\n    ": typeof types.IdentityUpdateProfileDocument,
+    "\n      query IdentityUserEmail($u: String) { user(username: $u) { id username email } }\n    ": typeof types.IdentityUserEmailDocument,
+    "\n        query IdentityUserByBoth($id: ID, $u: String) { user(id: $id, username: $u) { id } }\n      ": typeof types.IdentityUserByBothDocument,
+    "\n        query IdentityUserBadId { user(id: \"42\") { id } }\n      ": typeof types.IdentityUserBadIdDocument,
+    "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": typeof types.IdentityUserMissingDocument,
+    "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": typeof types.IdentityChangePasswordDocument,
+    "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": typeof types.IdentityVerifyEmailDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
@@ -37,6 +49,18 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.HarnessRegisterMemberDocument,
+    "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": types.IdentityRegisterDocument,
+    "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": types.IdentityLoginDocument,
+    "\n  query IdentityMe { me { id } }\n": types.IdentityMeDocument,
+    "\n  mutation IdentityRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": types.IdentityRefreshDocument,
+    "\n        query IdentityTypename { __typename }\n      ": types.IdentityTypenameDocument,
+    "\n      mutation IdentityUpdateProfile($input: UpdateProfileInput!) {\n        updateProfile(input: $input) { displayName bio }\n      }\n    ": types.IdentityUpdateProfileDocument,
+    "\n      query IdentityUserEmail($u: String) { user(username: $u) { id username email } }\n    ": types.IdentityUserEmailDocument,
+    "\n        query IdentityUserByBoth($id: ID, $u: String) { user(id: $id, username: $u) { id } }\n      ": types.IdentityUserByBothDocument,
+    "\n        query IdentityUserBadId { user(id: \"42\") { id } }\n      ": types.IdentityUserBadIdDocument,
+    "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": types.IdentityUserMissingDocument,
+    "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": types.IdentityChangePasswordDocument,
+    "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": types.IdentityVerifyEmailDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
@@ -76,6 +100,54 @@ export function gql(source: string): unknown;
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n"): (typeof documents)["\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"): (typeof documents)["\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query IdentityMe { me { id } }\n"): (typeof documents)["\n  query IdentityMe { me { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation IdentityRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n"): (typeof documents)["\n  mutation IdentityRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query IdentityTypename { __typename }\n      "): (typeof documents)["\n        query IdentityTypename { __typename }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation IdentityUpdateProfile($input: UpdateProfileInput!) {\n        updateProfile(input: $input) { displayName bio }\n      }\n    "): (typeof documents)["\n      mutation IdentityUpdateProfile($input: UpdateProfileInput!) {\n        updateProfile(input: $input) { displayName bio }\n      }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query IdentityUserEmail($u: String) { user(username: $u) { id username email } }\n    "): (typeof documents)["\n      query IdentityUserEmail($u: String) { user(username: $u) { id username email } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query IdentityUserByBoth($id: ID, $u: String) { user(id: $id, username: $u) { id } }\n      "): (typeof documents)["\n        query IdentityUserByBoth($id: ID, $u: String) { user(id: $id, username: $u) { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query IdentityUserBadId { user(id: \"42\") { id } }\n      "): (typeof documents)["\n        query IdentityUserBadId { user(id: \"42\") { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      "): (typeof documents)["\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    "): (typeof documents)["\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "): (typeof documents)["\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
