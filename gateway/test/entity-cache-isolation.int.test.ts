@@ -2,7 +2,9 @@ import { resolveLocalStack } from '@flock/env';
 import { feedKeys } from '@flock/feed/keys';
 import { createRedis } from '@flock/redis';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import { graphql, type Member, registerMember, startTestStack, type TestStack } from './harness';
 
 /**
@@ -24,23 +26,34 @@ afterAll(async () => {
 const member = () => registerMember(stack.gatewayUrl, { prefix: 'c' });
 
 async function post(author: Member, body: string): Promise<string> {
-  const r = await graphql<any>(
+  const r = await graphql(
     stack.gatewayUrl,
-    'mutation($b: String!) { createPost(body: $b) { id } }',
+    gql(`
+      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }
+    `),
     { b: body },
     { token: author.token },
   );
   expect(r.errors).toBeUndefined();
-  return r.data.createPost.id;
+  const id = r.data?.createPost.id;
+  if (!id) throw new Error(`createPost answered no id: ${JSON.stringify(r)}`);
+  return id;
 }
 
-const TIMELINE = `query($id: ID!) { user(id: $id) {
-  timeline(first: 20) { edges { node { id body author { id email followerCount } } } }
-} }`;
+const TIMELINE = gql(`
+  query EntityCacheTimeline($id: ID!) { user(id: $id) {
+    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }
+  } }
+`);
 
-async function timelineIds(url: string, userId: string, token?: string): Promise<string[]> {
-  const r = await graphql<any>(url, TIMELINE, { id: userId }, { token });
-  return (r.data?.user?.timeline?.edges ?? []).map((e: any) => e.node?.id);
+/** The ids on a user's timeline (undefined for an entry whose post is gone). */
+async function timelineIds(
+  url: string,
+  userId: string,
+  token?: string,
+): Promise<(string | undefined)[]> {
+  const r = await graphql(url, TIMELINE, { id: userId }, { token });
+  return (r.data?.user?.timeline.edges ?? []).map((e) => e.node?.id);
 }
 
 describe('entity cache isolation', () => {
@@ -59,7 +72,7 @@ describe('entity cache isolation', () => {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ query: TIMELINE, variables: { id: owner.id } }),
+        body: JSON.stringify({ query: print(TIMELINE), variables: { id: owner.id } }),
       });
       return { status: r.status, text: await r.text() };
     };
@@ -104,7 +117,9 @@ describe('entity cache isolation', () => {
     // Deleted through the first gateway.
     const deleted = await graphql(
       stack.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
+      gql(`
+        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }
+      `),
       { id: postId },
       { token: author.token },
     );
@@ -122,11 +137,15 @@ describe('entity cache isolation', () => {
       value: `${postId}:${author.id}`,
     });
 
-    const r = await graphql<any>(replica, TIMELINE, { id: author.id });
+    const r = await graphql(replica, TIMELINE, { id: author.id });
     expect(JSON.stringify(r)).not.toContain(body);
-    const direct = await graphql<any>(replica, 'query($id: ID!) { post(id: $id) { id } }', {
-      id: postId,
-    });
+    const direct = await graphql(
+      replica,
+      gql(`
+        query EntityCachePost($id: ID!) { post(id: $id) { id } }
+      `),
+      { id: postId },
+    );
     expect(direct.data?.post ?? null).toBeNull();
   });
 
@@ -134,13 +153,15 @@ describe('entity cache isolation', () => {
     const author = await member();
     const postId = await post(author, 'profile test');
     const replica = await stack.gatewayReplica();
-    const NAMES = `query($id: ID!) { user(id: $id) {
-      timeline(first: 5) { edges { node { id author { displayName } } } }
-    } }`;
+    const NAMES = gql(`
+      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {
+        timeline(first: 5) { edges { node { id author { displayName } } } }
+      } }
+    `);
     const names = async () =>
-      ((await graphql<any>(replica, NAMES, { id: author.id })).data?.user?.timeline?.edges ?? [])
-        .filter((e: any) => e.node.id === postId)
-        .map((e: any) => e.node.author.displayName);
+      ((await graphql(replica, NAMES, { id: author.id })).data?.user?.timeline.edges ?? [])
+        .filter((e) => e.node?.id === postId)
+        .map((e) => e.node?.author.displayName);
     await pollFor(async () => (await names()).length === 1, {
       timeoutMs: 30_000,
       description: 'the post on the timeline',
@@ -148,7 +169,9 @@ describe('entity cache isolation', () => {
     expect(await names()).toEqual([null]);
     const updated = await graphql(
       stack.gatewayUrl,
-      'mutation { updateProfile(input: { displayName: "Renamed" }) { id } }',
+      gql(`
+        mutation EntityCacheRename { updateProfile(input: { displayName: "Renamed" }) { id } }
+      `),
       {},
       { token: author.token },
     );

@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": typeof types.EntityCacheCreatePostDocument,
+    "\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n": typeof types.EntityCacheTimelineDocument,
+    "\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      ": typeof types.EntityCacheDeletePostDocument,
+    "\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      ": typeof types.EntityCachePostDocument,
+    "\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    ": typeof types.EntityCacheAuthorNamesDocument,
+    "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      ": typeof types.EntityCacheRenameDocument,
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.HarnessRegisterMemberDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": typeof types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": typeof types.IdentityLoginDocument,
@@ -48,6 +54,12 @@ type Documents = {
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
 };
 const documents: Documents = {
+    "\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": types.EntityCacheCreatePostDocument,
+    "\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n": types.EntityCacheTimelineDocument,
+    "\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      ": types.EntityCacheDeletePostDocument,
+    "\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      ": types.EntityCachePostDocument,
+    "\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    ": types.EntityCacheAuthorNamesDocument,
+    "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      ": types.EntityCacheRenameDocument,
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.HarnessRegisterMemberDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": types.IdentityLoginDocument,
@@ -96,6 +108,30 @@ const documents: Documents = {
  */
 export function gql(source: string): unknown;
 
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    "): (typeof documents)["\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n"): (typeof documents)["\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      "): (typeof documents)["\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      "): (typeof documents)["\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    "): (typeof documents)["\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      "): (typeof documents)["\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
