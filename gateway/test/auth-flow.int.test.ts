@@ -1,7 +1,8 @@
 import { resolveLocalStack } from '@flock/env';
 import { pollFor, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+import { gql } from './__generated__';
+import { dataOf, errorOf, graphql, startTestStack, type TestStack } from './harness';
 
 const mailWebUrl = resolveLocalStack(process.env).mailWebUrl;
 let stack: TestStack;
@@ -13,13 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const SESSION =
-  'accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }';
-interface Session {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string; username: string };
-}
+gql(`
+  fragment AuthFlowSession on AuthPayload {
+    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }
+  }
+`);
+const LOGIN = gql(`
+  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }
+`);
+const REFRESH = gql(`
+  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }
+`);
 
 async function emailTo(address: string): Promise<{ subject: string; text: string }> {
   return pollFor(
@@ -43,9 +48,13 @@ describe('sign-up to sign-out through the gateway', () => {
     const password = 'correct horse battery';
 
     // register
-    const registered = await graphql<{ register: Session }>(
+    const registered = await graphql(
       stack.gatewayUrl,
-      `mutation($input: RegisterInput!) { register(input: $input) { ${SESSION} } }`,
+      gql(`
+        mutation AuthFlowRegister($input: RegisterInput!) {
+          register(input: $input) { ...AuthFlowSession }
+        }
+      `),
       { input: { username: name.toUpperCase(), email, password, displayName: 'Ada' } },
     );
     expect(registered.errors).toBeUndefined();
@@ -55,35 +64,28 @@ describe('sign-up to sign-out through the gateway', () => {
     const welcome = await emailTo(email.toLowerCase());
     expect(welcome.subject).toBe(`Welcome to Flock, @${name}`);
     const token = /token=([A-Za-z0-9_-]+)/.exec(welcome.text)?.[1];
-    expect(token).toBeDefined();
+    if (!token) throw new Error(`no verification link in: ${welcome.text}`);
 
     // verify it
-    const verified = await graphql<{ verifyEmail: { id: string } }>(
-      stack.gatewayUrl,
-      'mutation($token: String!) { verifyEmail(token: $token) { id } }',
-      { token },
-    );
+    const VERIFY = gql(`
+      mutation AuthFlowVerifyEmail($token: String!) { verifyEmail(token: $token) { id } }
+    `);
+    const verified = await graphql(stack.gatewayUrl, VERIFY, { token });
     expect(verified.data?.verifyEmail.id).toBe(registered.data?.register.user.id);
-    const again = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { verifyEmail(token: $t) { id } }',
-      {
-        t: token,
-      },
-    );
+    const again = await graphql(stack.gatewayUrl, VERIFY, { token });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
 
     // login with the email (any case), then me
-    const login = await graphql<{ login: Session }>(
-      stack.gatewayUrl,
-      `mutation($input: LoginInput!) { login(input: $input) { ${SESSION} } }`,
-      { input: { login: email.toUpperCase(), password } },
-    );
+    const login = await graphql(stack.gatewayUrl, LOGIN, {
+      input: { login: email.toUpperCase(), password },
+    });
     expect(login.errors).toBeUndefined();
-    const first = login.data?.login as Session;
-    const me = await graphql<{ me: { username: string; email: string; emailVerified: boolean } }>(
+    const first = dataOf(login).login;
+    const me = await graphql(
       stack.gatewayUrl,
-      '{ me { username email emailVerified } }',
+      gql(`
+        query AuthFlowMe { me { username email emailVerified } }
+      `),
       {},
       { token: first.accessToken },
     );
@@ -94,47 +96,37 @@ describe('sign-up to sign-out through the gateway', () => {
     });
 
     // refresh: a new pair
-    const refreshed = await graphql<{ refreshSession: Session }>(
+    const refreshed = await graphql(
       stack.gatewayUrl,
-      `mutation($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`,
+      gql(`
+        mutation AuthFlowRotate($t: String!) {
+          refreshSession(refreshToken: $t) { ...AuthFlowSession }
+        }
+      `),
       { t: first.refreshToken },
     );
-    const second = refreshed.data?.refreshSession as Session;
+    const second = dataOf(refreshed).refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
     // reusing the rotated token revokes the whole family: the new one stops working too
-    const reuse = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      { t: first.refreshToken },
-    );
+    const reuse = await graphql(stack.gatewayUrl, REFRESH, { t: first.refreshToken });
     expect(errorOf(reuse).code).toBe('UNAUTHENTICATED');
-    const afterReuse = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      { t: second.refreshToken },
-    );
+    const afterReuse = await graphql(stack.gatewayUrl, REFRESH, { t: second.refreshToken });
     expect(errorOf(afterReuse).code).toBe('UNAUTHENTICATED');
 
     // a fresh login, then logout ends that session
-    const relogin = await graphql<{ login: Session }>(
+    const relogin = await graphql(stack.gatewayUrl, LOGIN, { input: { login: name, password } });
+    const third = dataOf(relogin).login;
+    const logout = await graphql(
       stack.gatewayUrl,
-      `mutation($input: LoginInput!) { login(input: $input) { ${SESSION} } }`,
-      { input: { login: name, password } },
-    );
-    const third = relogin.data?.login as Session;
-    const logout = await graphql<{ logout: boolean }>(
-      stack.gatewayUrl,
-      'mutation { logout }',
+      gql(`
+        mutation AuthFlowLogout { logout }
+      `),
       {},
       { token: third.accessToken },
     );
     expect(logout.data?.logout).toBe(true);
-    const afterLogout = await graphql(
-      stack.gatewayUrl,
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      { t: third.refreshToken },
-    );
+    const afterLogout = await graphql(stack.gatewayUrl, REFRESH, { t: third.refreshToken });
     expect(errorOf(afterLogout).code).toBe('UNAUTHENTICATED');
   });
 });

@@ -269,6 +269,16 @@ export async function graphql(
   };
 }
 
+/**
+ * The data of a response the test needs to go on (a session, an id to use next): throws,
+ * with the errors, when there is none.
+ */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.data == null)
+    throw new Error(`no data (${response.status}): ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
+
 /** The first error's code and field: what bad-input tests assert. */
 export function errorOf(response: GraphQLResponse<unknown>): {
   code?: unknown;

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": typeof types.AuthFlowSessionFragmentDoc,
+    "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": typeof types.AuthFlowLoginDocument,
+    "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": typeof types.AuthFlowRefreshDocument,
+    "\n        mutation AuthFlowRegister($input: RegisterInput!) {\n          register(input: $input) { ...AuthFlowSession }\n        }\n      ": typeof types.AuthFlowRegisterDocument,
+    "\n      mutation AuthFlowVerifyEmail($token: String!) { verifyEmail(token: $token) { id } }\n    ": typeof types.AuthFlowVerifyEmailDocument,
+    "\n        query AuthFlowMe { me { username email emailVerified } }\n      ": typeof types.AuthFlowMeDocument,
+    "\n        mutation AuthFlowRotate($t: String!) {\n          refreshSession(refreshToken: $t) { ...AuthFlowSession }\n        }\n      ": typeof types.AuthFlowRotateDocument,
+    "\n        mutation AuthFlowLogout { logout }\n      ": typeof types.AuthFlowLogoutDocument,
     "\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": typeof types.EntityCacheCreatePostDocument,
     "\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n": typeof types.EntityCacheTimelineDocument,
     "\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      ": typeof types.EntityCacheDeletePostDocument,
@@ -54,6 +62,14 @@ type Documents = {
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
 };
 const documents: Documents = {
+    "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
+    "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": types.AuthFlowLoginDocument,
+    "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": types.AuthFlowRefreshDocument,
+    "\n        mutation AuthFlowRegister($input: RegisterInput!) {\n          register(input: $input) { ...AuthFlowSession }\n        }\n      ": types.AuthFlowRegisterDocument,
+    "\n      mutation AuthFlowVerifyEmail($token: String!) { verifyEmail(token: $token) { id } }\n    ": types.AuthFlowVerifyEmailDocument,
+    "\n        query AuthFlowMe { me { username email emailVerified } }\n      ": types.AuthFlowMeDocument,
+    "\n        mutation AuthFlowRotate($t: String!) {\n          refreshSession(refreshToken: $t) { ...AuthFlowSession }\n        }\n      ": types.AuthFlowRotateDocument,
+    "\n        mutation AuthFlowLogout { logout }\n      ": types.AuthFlowLogoutDocument,
     "\n      mutation EntityCacheCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": types.EntityCacheCreatePostDocument,
     "\n  query EntityCacheTimeline($id: ID!) { user(id: $id) {\n    timeline(first: 20) { edges { node { id body author { id email followerCount } } } }\n  } }\n": types.EntityCacheTimelineDocument,
     "\n        mutation EntityCacheDeletePost($id: ID!) { deletePost(id: $id) }\n      ": types.EntityCacheDeletePostDocument,
@@ -108,6 +124,38 @@ const documents: Documents = {
  */
 export function gql(source: string): unknown;
 
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n"): (typeof documents)["\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n"): (typeof documents)["\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n"): (typeof documents)["\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation AuthFlowRegister($input: RegisterInput!) {\n          register(input: $input) { ...AuthFlowSession }\n        }\n      "): (typeof documents)["\n        mutation AuthFlowRegister($input: RegisterInput!) {\n          register(input: $input) { ...AuthFlowSession }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation AuthFlowVerifyEmail($token: String!) { verifyEmail(token: $token) { id } }\n    "): (typeof documents)["\n      mutation AuthFlowVerifyEmail($token: String!) { verifyEmail(token: $token) { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query AuthFlowMe { me { username email emailVerified } }\n      "): (typeof documents)["\n        query AuthFlowMe { me { username email emailVerified } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation AuthFlowRotate($t: String!) {\n          refreshSession(refreshToken: $t) { ...AuthFlowSession }\n        }\n      "): (typeof documents)["\n        mutation AuthFlowRotate($t: String!) {\n          refreshSession(refreshToken: $t) { ...AuthFlowSession }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation AuthFlowLogout { logout }\n      "): (typeof documents)["\n        mutation AuthFlowLogout { logout }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
