@@ -1,6 +1,7 @@
 import { uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, graphql, startTestStack, type TestStack } from './harness';
+import { gql } from './__generated__';
+import { dataOf, errorOf, graphql, startTestStack, type TestStack } from './harness';
 
 let stack: TestStack;
 
@@ -18,24 +19,32 @@ afterAll(() => stack?.stop());
 describe('gateway rate limits', () => {
   it('limits each signed-in user, then each IP, with RATE_LIMITED and HTTP 429', async () => {
     const username = uniqueId('r');
-    const registered = await graphql<any>(
+    const registered = await graphql(
       stack.gatewayUrl,
-      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      gql(`
+        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }
+      `),
       { input: { username, email: `${username}@example.com`, password: 'long enough pw' } },
     );
-    const token = registered.data.register.accessToken;
+    const token = dataOf(registered).register.accessToken;
+    const ME = gql(`
+      query RateLimitsMe { me { id } }
+    `);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await graphql(stack.gatewayUrl, '{ me { id } }', {}, { token })).status);
+      statuses.push((await graphql(stack.gatewayUrl, ME, {}, { token })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    const limited = await graphql(stack.gatewayUrl, '{ me { id } }', {}, { token });
+    const limited = await graphql(stack.gatewayUrl, ME, {}, { token });
     expect(errorOf(limited).code).toBe('RATE_LIMITED');
 
     // Anonymous requests from this IP still pass until the per-IP limit is reached.
+    const ANONYMOUS = gql(`
+      query RateLimitsAnonymous { __typename }
+    `);
     let status = 200;
     let count = 0;
     while (status === 200 && count < 100) {
-      status = (await graphql(stack.gatewayUrl, '{ __typename }')).status;
+      status = (await graphql(stack.gatewayUrl, ANONYMOUS)).status;
       count++;
     }
     expect(status).toBe(429);

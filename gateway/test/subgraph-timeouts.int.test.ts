@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import { graphql, registerMember, startTestStack, type TestStack } from './harness';
 
 /**
@@ -35,12 +36,14 @@ describe('a frozen subgraph', () => {
   it('answers within its timeout with partial data and a coded error', async () => {
     const member = await registerMember(stack.gatewayUrl, { prefix: 't' });
     const started = Date.now();
-    const response = await graphql<any>(
+    const response = await graphql(
       stack.gatewayUrl,
-      `query($u: String!) {
-        profile: user(username: $u) { username }
-        graph: user(username: $u) { followerCount }
-      }`,
+      gql(`
+        query SubgraphTimeoutsProfileAndGraph($u: String!) {
+          profile: user(username: $u) { username }
+          graph: user(username: $u) { followerCount }
+        }
+      `),
       { u: member.username },
     );
     const elapsed = Date.now() - started;

@@ -57,6 +57,10 @@ type Documents = {
     "\n        query PostsMalformedId { post(id: \"x\") { id } }\n      ": typeof types.PostsMalformedIdDocument,
     "\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        ": typeof types.PostsFirstBoundDocument,
     "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      ": typeof types.PostsBadCursorDocument,
+    "\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      ": typeof types.RateLimitsRegisterDocument,
+    "\n      query RateLimitsMe { me { id } }\n    ": typeof types.RateLimitsMeDocument,
+    "\n      query RateLimitsAnonymous { __typename }\n    ": typeof types.RateLimitsAnonymousDocument,
+    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": typeof types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
@@ -105,6 +109,10 @@ const documents: Documents = {
     "\n        query PostsMalformedId { post(id: \"x\") { id } }\n      ": types.PostsMalformedIdDocument,
     "\n          query PostsFirstBound($id: ID, $f: Int) {\n            user(id: $id) { posts(first: $f) { edges { cursor } } }\n          }\n        ": types.PostsFirstBoundDocument,
     "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      ": types.PostsBadCursorDocument,
+    "\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      ": types.RateLimitsRegisterDocument,
+    "\n      query RateLimitsMe { me { id } }\n    ": types.RateLimitsMeDocument,
+    "\n      query RateLimitsAnonymous { __typename }\n    ": types.RateLimitsAnonymousDocument,
+    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": types.TypeTestUserDocument,
@@ -296,6 +304,22 @@ export function gql(source: "\n          query PostsFirstBound($id: ID, $f: Int)
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      "): (typeof documents)["\n        query PostsBadCursor($id: ID) {\n          user(id: $id) { posts(after: \"garbage\") { edges { cursor } } }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      "): (typeof documents)["\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query RateLimitsMe { me { id } }\n    "): (typeof documents)["\n      query RateLimitsMe { me { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      query RateLimitsAnonymous { __typename }\n    "): (typeof documents)["\n      query RateLimitsAnonymous { __typename }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      "): (typeof documents)["\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
