@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
+import type { SessionsRefreshMutation, SessionsSessionFragment } from './__generated__/graphql';
 import {
+  dataOf,
   errorOf,
   type GraphQLResponse,
   graphql,
@@ -28,18 +31,32 @@ afterAll(async () => {
   await db.end();
 });
 
-const SESSION = 'accessToken refreshToken user { id }';
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { ${SESSION} } }`;
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { ${SESSION} } }`;
-const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`;
-const CHANGE_PASSWORD =
-  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+gql(`
+  fragment SessionsSession on AuthPayload { accessToken refreshToken user { id } }
+`);
+const REGISTER = gql(`
+  mutation SessionsRegister($input: RegisterInput!) {
+    register(input: $input) { ...SessionsSession }
+  }
+`);
+const LOGIN = gql(`
+  mutation SessionsLogin($input: LoginInput!) { login(input: $input) { ...SessionsSession } }
+`);
+const REFRESH = gql(`
+  mutation SessionsRefresh($t: String!) {
+    refreshSession(refreshToken: $t) { ...SessionsSession }
+  }
+`);
+const CHANGE_PASSWORD = gql(`
+  mutation SessionsChangePassword($c: String!, $n: String!) {
+    changePassword(currentPassword: $c, newPassword: $n)
+  }
+`);
+const LOGOUT = gql(`
+  mutation SessionsLogout { logout }
+`);
 
-interface Session {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string };
-}
+type Session = SessionsSessionFragment;
 
 interface Account {
   name: string;
@@ -49,27 +66,30 @@ interface Account {
 async function account(): Promise<Account & { session: Session }> {
   const name = uniqueId('s');
   const password = 'a long enough password';
-  const response = await graphql<{ register: Session }>(stack.gatewayUrl, REGISTER, {
+  const response = await graphql(stack.gatewayUrl, REGISTER, {
     input: { username: name, email: `${name}@example.com`, password },
   });
   expect(response.errors).toBeUndefined();
-  return { name, password, session: response.data?.register as Session };
+  return { name, password, session: dataOf(response).register };
 }
 
 async function login({ name, password }: Account): Promise<Session> {
-  const response = await graphql<{ login: Session }>(stack.gatewayUrl, LOGIN, {
+  const response = await graphql(stack.gatewayUrl, LOGIN, {
     input: { login: name, password },
   });
   expect(response.errors).toBeUndefined();
-  return response.data?.login as Session;
+  return dataOf(response).login;
 }
 
-const refresh = (token: string) =>
-  graphql<{ refreshSession: Session }>(stack.gatewayUrl, REFRESH, { t: token });
+const refresh = (token: string) => graphql(stack.gatewayUrl, REFRESH, { t: token });
 
 /** The session's refresh token, if the response carries one. */
-const refreshed = (response: GraphQLResponse<{ refreshSession: Session }>) =>
-  response.data?.refreshSession?.refreshToken;
+const refreshed = (response: GraphQLResponse<SessionsRefreshMutation>) =>
+  response.data?.refreshSession.refreshToken;
+
+/** The refresh token of a refresh that must have succeeded. */
+const successorOf = async (token: string) =>
+  dataOf(await refresh(token)).refreshSession.refreshToken;
 
 async function expectEnded(...tokens: (string | undefined)[]): Promise<void> {
   for (const token of tokens) {
@@ -107,17 +127,19 @@ describe('concurrent refreshes with the same token', () => {
       const [a, b] = await Promise.all([refresh(token), refresh(token)]);
       expect(a.errors).toBeUndefined();
       expect(b.errors).toBeUndefined();
-      const first = a.data?.refreshSession as Session;
-      const second = b.data?.refreshSession as Session;
+      const first = dataOf(a).refreshSession;
+      const second = dataOf(b).refreshSession;
       expect(first.refreshToken).toBe(second.refreshToken);
       expect(first.refreshToken).not.toBe(token);
       expect(first.accessToken).not.toBe(second.accessToken); // each gets a fresh access token
       token = first.refreshToken;
     }
     const last = await refresh(token);
-    const me = await graphql<{ me: { id: string } }>(
+    const me = await graphql(
       stack.gatewayUrl,
-      '{ me { id } }',
+      gql(`
+        query SessionsMe { me { id } }
+      `),
       {},
       { token: last.data?.refreshSession.accessToken },
     );
@@ -134,10 +156,14 @@ describe('revocation wins every race with a rotation', () => {
       // Alternate the two ways to log out: by refresh token, and by access token.
       const logout =
         i % 2 === 0
-          ? graphql(stack.gatewayUrl, 'mutation($t: String) { logout(refreshToken: $t) }', {
-              t: session.refreshToken,
-            })
-          : graphql(stack.gatewayUrl, 'mutation { logout }', {}, { token: session.accessToken });
+          ? graphql(
+              stack.gatewayUrl,
+              gql(`
+                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }
+              `),
+              { t: session.refreshToken },
+            )
+          : graphql(stack.gatewayUrl, LOGOUT, {}, { token: session.accessToken });
       const [loggedOut, rotation] = await Promise.all([logout, refresh(session.refreshToken)]);
       expect(loggedOut.data).toEqual({ logout: true });
       if (rotation.errors) expect(errorOf(rotation).code).toBe('UNAUTHENTICATED');
@@ -175,7 +201,7 @@ describe('revocation wins every race with a rotation', () => {
     const user = await account();
     for (let i = 0; i < RACES; i++) {
       const stolen = (await login(user)).refreshToken;
-      const current = refreshed(await refresh(stolen)) as string;
+      const current = await successorOf(stolen);
       await rotatedLongAgo(stolen);
       const [reuse, rotation] = await Promise.all([refresh(stolen), refresh(current)]);
       expect(errorOf(reuse)).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -189,15 +215,14 @@ describe('revocation wins every race with a rotation', () => {
 describe('reuse of a rotated refresh token', () => {
   it('within the grace window gets the same successor again, without ending the session', async () => {
     const { session } = await account();
-    const successor = refreshed(await refresh(session.refreshToken));
-    expect(successor).toBeDefined();
+    const successor = await successorOf(session.refreshToken);
     expect(refreshed(await refresh(session.refreshToken))).toBe(successor);
-    expect(refreshed(await refresh(successor as string))).toBeDefined();
+    expect(refreshed(await refresh(successor))).toBeDefined();
   });
 
   it('outside the grace window ends the session', async () => {
     const { session } = await account();
-    const successor = refreshed(await refresh(session.refreshToken)) as string;
+    const successor = await successorOf(session.refreshToken);
     await rotatedLongAgo(session.refreshToken);
     const reuse = await refresh(session.refreshToken);
     expect(errorOf(reuse)).toMatchObject({
@@ -210,8 +235,8 @@ describe('reuse of a rotated refresh token', () => {
 
   it('after the session was ended is UNAUTHENTICATED, and so is a refresh after logout', async () => {
     const user = await account();
-    const successor = refreshed(await refresh(user.session.refreshToken)) as string;
-    await graphql(stack.gatewayUrl, 'mutation { logout }', {}, { token: user.session.accessToken });
+    const successor = await successorOf(user.session.refreshToken);
+    await graphql(stack.gatewayUrl, LOGOUT, {}, { token: user.session.accessToken });
     // Within the grace window too: a revoked session gives nothing.
     const again = await refresh(user.session.refreshToken);
     expect(errorOf(again)).toMatchObject({
@@ -236,16 +261,16 @@ describe('with the grace window turned off (REFRESH_REUSE_GRACE_SECONDS=0)', () 
 
   it('an immediate reuse ends the session', async () => {
     const name = uniqueId('s');
-    const registered = await graphql<{ register: Session }>(strict.gatewayUrl, REGISTER, {
+    const registered = await graphql(strict.gatewayUrl, REGISTER, {
       input: { username: name, email: `${name}@example.com`, password: 'long enough pw' },
     });
-    const first = registered.data?.register.refreshToken as string;
-    const second = await graphql<{ refreshSession: Session }>(strict.gatewayUrl, REFRESH, {
-      t: first,
-    });
+    const first = dataOf(registered).register.refreshToken;
+    const second = await graphql(strict.gatewayUrl, REFRESH, { t: first });
     const reuse = await graphql(strict.gatewayUrl, REFRESH, { t: first });
     expect(errorOf(reuse).code).toBe('UNAUTHENTICATED');
-    const afterReuse = await graphql(strict.gatewayUrl, REFRESH, { t: refreshed(second) });
+    const afterReuse = await graphql(strict.gatewayUrl, REFRESH, {
+      t: dataOf(second).refreshSession.refreshToken,
+    });
     expect(errorOf(afterReuse).code).toBe('UNAUTHENTICATED');
   });
 });

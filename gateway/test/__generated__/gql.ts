@@ -60,6 +60,14 @@ type Documents = {
     "\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      ": typeof types.RateLimitsRegisterDocument,
     "\n      query RateLimitsMe { me { id } }\n    ": typeof types.RateLimitsMeDocument,
     "\n      query RateLimitsAnonymous { __typename }\n    ": typeof types.RateLimitsAnonymousDocument,
+    "\n  fragment SessionsSession on AuthPayload { accessToken refreshToken user { id } }\n": typeof types.SessionsSessionFragmentDoc,
+    "\n  mutation SessionsRegister($input: RegisterInput!) {\n    register(input: $input) { ...SessionsSession }\n  }\n": typeof types.SessionsRegisterDocument,
+    "\n  mutation SessionsLogin($input: LoginInput!) { login(input: $input) { ...SessionsSession } }\n": typeof types.SessionsLoginDocument,
+    "\n  mutation SessionsRefresh($t: String!) {\n    refreshSession(refreshToken: $t) { ...SessionsSession }\n  }\n": typeof types.SessionsRefreshDocument,
+    "\n  mutation SessionsChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.SessionsChangePasswordDocument,
+    "\n  mutation SessionsLogout { logout }\n": typeof types.SessionsLogoutDocument,
+    "\n        query SessionsMe { me { id } }\n      ": typeof types.SessionsMeDocument,
+    "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": typeof types.SessionsLogoutByRefreshTokenDocument,
     "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": typeof types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
@@ -112,6 +120,14 @@ const documents: Documents = {
     "\n        mutation RateLimitsRegister($input: RegisterInput!) { register(input: $input) { accessToken } }\n      ": types.RateLimitsRegisterDocument,
     "\n      query RateLimitsMe { me { id } }\n    ": types.RateLimitsMeDocument,
     "\n      query RateLimitsAnonymous { __typename }\n    ": types.RateLimitsAnonymousDocument,
+    "\n  fragment SessionsSession on AuthPayload { accessToken refreshToken user { id } }\n": types.SessionsSessionFragmentDoc,
+    "\n  mutation SessionsRegister($input: RegisterInput!) {\n    register(input: $input) { ...SessionsSession }\n  }\n": types.SessionsRegisterDocument,
+    "\n  mutation SessionsLogin($input: LoginInput!) { login(input: $input) { ...SessionsSession } }\n": types.SessionsLoginDocument,
+    "\n  mutation SessionsRefresh($t: String!) {\n    refreshSession(refreshToken: $t) { ...SessionsSession }\n  }\n": types.SessionsRefreshDocument,
+    "\n  mutation SessionsChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.SessionsChangePasswordDocument,
+    "\n  mutation SessionsLogout { logout }\n": types.SessionsLogoutDocument,
+    "\n        query SessionsMe { me { id } }\n      ": types.SessionsMeDocument,
+    "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": types.SessionsLogoutByRefreshTokenDocument,
     "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
@@ -316,6 +332,38 @@ export function gql(source: "\n      query RateLimitsMe { me { id } }\n    "): (
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n      query RateLimitsAnonymous { __typename }\n    "): (typeof documents)["\n      query RateLimitsAnonymous { __typename }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment SessionsSession on AuthPayload { accessToken refreshToken user { id } }\n"): (typeof documents)["\n  fragment SessionsSession on AuthPayload { accessToken refreshToken user { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation SessionsRegister($input: RegisterInput!) {\n    register(input: $input) { ...SessionsSession }\n  }\n"): (typeof documents)["\n  mutation SessionsRegister($input: RegisterInput!) {\n    register(input: $input) { ...SessionsSession }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation SessionsLogin($input: LoginInput!) { login(input: $input) { ...SessionsSession } }\n"): (typeof documents)["\n  mutation SessionsLogin($input: LoginInput!) { login(input: $input) { ...SessionsSession } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation SessionsRefresh($t: String!) {\n    refreshSession(refreshToken: $t) { ...SessionsSession }\n  }\n"): (typeof documents)["\n  mutation SessionsRefresh($t: String!) {\n    refreshSession(refreshToken: $t) { ...SessionsSession }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation SessionsChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n"): (typeof documents)["\n  mutation SessionsChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation SessionsLogout { logout }\n"): (typeof documents)["\n  mutation SessionsLogout { logout }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query SessionsMe { me { id } }\n      "): (typeof documents)["\n        query SessionsMe { me { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              "): (typeof documents)["\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
