@@ -218,6 +218,8 @@ export interface RequestOptions {
   token?: string;
   authorization?: string;
   correlationId?: string;
+  /** More headers (e.g. X-Forwarded-For, as a trusted proxy would send it). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -249,9 +251,9 @@ export async function graphql(
   url: string,
   query: string | TypedDocumentNode,
   variables: unknown = {},
-  { token, authorization, correlationId }: RequestOptions = {},
+  { token, authorization, correlationId, headers: extraHeaders }: RequestOptions = {},
 ): Promise<GraphQLResponse<unknown>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   const auth = authorization ?? (token ? `Bearer ${token}` : undefined);
   if (auth) headers.authorization = auth;
   if (correlationId) headers['x-correlation-id'] = correlationId;

@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { pollFor, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import {
+  dataOf,
   errorOf,
   type GraphQLResponse,
+  graphql,
+  type RequestOptions,
   startTestStack,
   type TestStack,
   testDatabasePool,
@@ -37,31 +41,27 @@ afterAll(async () => {
 /** A client address of its own (limits live in Redis and outlast a test run). */
 const newClient = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-/** One operation through the gateway, as a client at `client` behind the trusted proxy. */
-async function send<T = Record<string, unknown>>(
-  client: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(stack.gatewayUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': client,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
-}
+/** A request from a client at `client` behind the trusted proxy (as `token`'s member). */
+const from = (client: string, token?: string): RequestOptions => ({
+  token,
+  headers: { 'x-forwarded-for': client },
+});
 
-const REGISTER = `mutation($input: RegisterInput!) {
-  register(input: $input) { accessToken refreshToken user { id } }
-}`;
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }';
-const CHANGE_PASSWORD =
-  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+const REGISTER = gql(`
+  mutation LoginThrottleRegister($input: RegisterInput!) {
+    register(input: $input) { accessToken refreshToken user { id } }
+  }
+`);
+const LOGIN = gql(`
+  mutation LoginThrottleLogin($input: LoginInput!) {
+    login(input: $input) { accessToken user { id } }
+  }
+`);
+const CHANGE_PASSWORD = gql(`
+  mutation LoginThrottleChangePassword($c: String!, $n: String!) {
+    changePassword(currentPassword: $c, newPassword: $n)
+  }
+`);
 
 interface Account {
   id: string;
@@ -75,15 +75,16 @@ interface Account {
 async function account(client = newClient(), name = uniqueId('g')): Promise<Account> {
   const email = `${name}@example.com`;
   const password = 'the right password';
-  const response = await send<{ register: Omit<Account, 'name'> & { user: { id: string } } }>(
-    client,
+  const response = await graphql(
+    stack.gatewayUrl,
     REGISTER,
     { input: { username: name, email, password } },
+    from(client),
   );
   expect(response.errors).toBeUndefined();
-  const session = response.data?.register as { accessToken: string; refreshToken: string };
+  const session = dataOf(response).register;
   return {
-    id: response.data?.register.user.id as string,
+    id: session.user.id,
     name,
     email,
     password,
@@ -93,10 +94,10 @@ async function account(client = newClient(), name = uniqueId('g')): Promise<Acco
 }
 
 const login = (client: string, login: string, password: string) =>
-  send<{ login: { user: { id: string } } }>(client, LOGIN, { input: { login, password } });
+  graphql(stack.gatewayUrl, LOGIN, { input: { login, password } }, from(client));
 
 /** How many answers had each code ('ok' for none). */
-function tally(responses: GraphQLResponse[]): Record<string, number> {
+function tally(responses: GraphQLResponse<unknown>[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of responses) {
     const code = r.errors ? String(errorOf(r).code) : 'ok';
@@ -191,25 +192,30 @@ describe('changePassword throttling', () => {
     const thief = newClient();
     const guesses = await Promise.all(
       Array.from({ length: 15 }, (_, i) =>
-        send(thief, CHANGE_PASSWORD, { c: `guess ${i}`, n: 'a new password' }, owner.accessToken),
+        graphql(
+          stack.gatewayUrl,
+          CHANGE_PASSWORD,
+          { c: `guess ${i}`, n: 'a new password' },
+          from(thief, owner.accessToken),
+        ),
       ),
     );
     expect(tally(guesses)).toEqual({ BAD_USER_INPUT: LIMIT, RATE_LIMITED: 5 });
     for (const wrong of guesses.filter((r) => errorOf(r).code === 'BAD_USER_INPUT')) {
       expect(errorOf(wrong).field).toBe('currentPassword');
     }
-    const fromThief = await send(
-      thief,
+    const fromThief = await graphql(
+      stack.gatewayUrl,
       CHANGE_PASSWORD,
       { c: owner.password, n: 'a new password' },
-      owner.accessToken,
+      from(thief, owner.accessToken),
     );
     expect(errorOf(fromThief).code).toBe('RATE_LIMITED');
-    const fromOwner = await send(
-      newClient(),
+    const fromOwner = await graphql(
+      stack.gatewayUrl,
       CHANGE_PASSWORD,
       { c: owner.password, n: 'a new password' },
-      owner.accessToken,
+      from(newClient(), owner.accessToken),
     );
     expect(fromOwner.data).toEqual({ changePassword: true });
   });
@@ -220,17 +226,25 @@ describe('registration', () => {
     const client = newClient();
     for (let i = 0; i < REGISTRATIONS - 1; i++) await account(client);
     const existing = await account();
-    const probe = await send(client, REGISTER, {
-      input: { username: uniqueId('g'), email: existing.email, password: 'long enough pw' },
-    });
+    const probe = await graphql(
+      stack.gatewayUrl,
+      REGISTER,
+      { input: { username: uniqueId('g'), email: existing.email, password: 'long enough pw' } },
+      from(client),
+    );
     expect(errorOf(probe)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
-    const refused = await send(client, REGISTER, {
-      input: {
-        username: uniqueId('g'),
-        email: `${uniqueId('g')}@example.com`,
-        password: 'pw pw pw pw',
+    const refused = await graphql(
+      stack.gatewayUrl,
+      REGISTER,
+      {
+        input: {
+          username: uniqueId('g'),
+          email: `${uniqueId('g')}@example.com`,
+          password: 'pw pw pw pw',
+        },
       },
-    });
+      from(client),
+    );
     expect(errorOf(refused).code).toBe('RATE_LIMITED');
     expect(refused.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
     expect(await account(newClient())).toBeTruthy(); // another client is not affected
@@ -256,12 +270,15 @@ describe('registration', () => {
     expect(taker.id).not.toBe(old.id);
     const { rows } = await db.query('SELECT id FROM users WHERE id = $1', [old.id]);
     expect(rows).toEqual([]);
-    const oldSession = await send(
-      newClient(),
-      'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
-      {
-        t: old.refreshToken,
-      },
+    const oldSession = await graphql(
+      stack.gatewayUrl,
+      gql(`
+        mutation LoginThrottleRefresh($t: String!) {
+          refreshSession(refreshToken: $t) { accessToken }
+        }
+      `),
+      { t: old.refreshToken },
+      from(newClient()),
     );
     expect(errorOf(oldSession).code).toBe('UNAUTHENTICATED');
   });
@@ -276,9 +293,12 @@ describe('registration', () => {
     expect((await login(newClient(), used.name, used.password)).errors).toBeUndefined();
 
     for (const holder of [verified, recent, used]) {
-      const again = await send(newClient(), REGISTER, {
-        input: { username: holder.name, email: holder.email, password: 'long enough pw' },
-      });
+      const again = await graphql(
+        stack.gatewayUrl,
+        REGISTER,
+        { input: { username: holder.name, email: holder.email, password: 'long enough pw' } },
+        from(newClient()),
+      );
       expect(errorOf(again).code).toBe('BAD_USER_INPUT');
       const { rows } = await db.query('SELECT id FROM users WHERE id = $1', [holder.id]);
       expect(rows).toHaveLength(1);

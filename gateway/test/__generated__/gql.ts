@@ -41,6 +41,10 @@ type Documents = {
     "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": typeof types.IdentityUserMissingDocument,
     "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": typeof types.IdentityChangePasswordDocument,
     "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": typeof types.IdentityVerifyEmailDocument,
+    "\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.LoginThrottleRegisterDocument,
+    "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": typeof types.LoginThrottleLoginDocument,
+    "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.LoginThrottleChangePasswordDocument,
+    "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": typeof types.LoginThrottleRefreshDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
@@ -101,6 +105,10 @@ const documents: Documents = {
     "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": types.IdentityUserMissingDocument,
     "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": types.IdentityChangePasswordDocument,
     "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": types.IdentityVerifyEmailDocument,
+    "\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.LoginThrottleRegisterDocument,
+    "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": types.LoginThrottleLoginDocument,
+    "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.LoginThrottleChangePasswordDocument,
+    "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": types.LoginThrottleRefreshDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
@@ -256,6 +264,22 @@ export function gql(source: "\n      mutation IdentityChangePassword($c: String!
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "): (typeof documents)["\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n"): (typeof documents)["\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n"): (typeof documents)["\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "): (typeof documents)["\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
