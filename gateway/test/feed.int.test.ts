@@ -2,7 +2,9 @@ import { resolveLocalStack } from '@flock/env';
 import { createRedis } from '@flock/redis';
 import { pollFor, testLogger } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import {
+  dataOf,
   errorOf,
   graphql,
   type Member,
@@ -42,51 +44,67 @@ async function member(): Promise<Member> {
   await pollFor(
     async () =>
       !(
-        await graphql(services.gatewayUrl, 'query($id: ID) { user(id: $id) { followerCount } }', {
-          id: user.id,
-        })
+        await graphql(
+          services.gatewayUrl,
+          gql(`
+            query FeedGraphNode($id: ID) { user(id: $id) { followerCount } }
+          `),
+          { id: user.id },
+        )
       ).errors,
     { description: 'the graph node' },
   );
   return user;
 }
 
+const FOLLOW = gql(`
+  mutation FeedFollow($id: ID!) { follow(userId: $id) { id } }
+`);
+const UNFOLLOW = gql(`
+  mutation FeedUnfollow($id: ID!) { unfollow(userId: $id) { id } }
+`);
+
 async function follow(who: Member, whom: Member, op: 'follow' | 'unfollow' = 'follow') {
-  const r = await graphql(
-    services.gatewayUrl,
-    `mutation($id: ID!) { ${op}(userId: $id) { id } }`,
-    { id: whom.id },
-    { token: who.token },
-  );
+  const variables = { id: whom.id };
+  const r =
+    op === 'follow'
+      ? await graphql(services.gatewayUrl, FOLLOW, variables, { token: who.token })
+      : await graphql(services.gatewayUrl, UNFOLLOW, variables, { token: who.token });
   expect(r.errors).toBeUndefined();
 }
 
 async function post(author: Member, body: string): Promise<string> {
-  const r = await graphql<any>(
+  const r = await graphql(
     services.gatewayUrl,
-    'mutation($b: String!) { createPost(body: $b) { id } }',
+    gql(`
+      mutation FeedCreatePost($b: String!) { createPost(body: $b) { id } }
+    `),
     { b: body },
     { token: author.token },
   );
   expect(r.errors).toBeUndefined();
-  return r.data.createPost.id;
+  return dataOf(r).createPost.id;
 }
 
-const HOME = `query($first: Int, $after: String) { homeFeed(first: $first, after: $after) {
-  edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor } } }`;
+const HOME = gql(`
+  query FeedHome($first: Int, $after: String) { homeFeed(first: $first, after: $after) {
+    edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor }
+  } }
+`);
 
-async function home(viewer: Member, first = 20, after?: string) {
-  const r = await graphql<any>(
-    services.gatewayUrl,
-    HOME,
-    { first, after },
-    { token: viewer.token },
-  );
+async function home(viewer: Member, first = 20, after?: string | null) {
+  const r = await graphql(services.gatewayUrl, HOME, { first, after }, { token: viewer.token });
   expect(r.errors).toBeUndefined();
-  return r.data.homeFeed;
+  return dataOf(r).homeFeed;
 }
 
-const ids = async (viewer: Member) => (await home(viewer, 100)).edges.map((e: any) => e.node.id);
+/** An entry's post; these tests read no page while one of its posts is being deleted. */
+function postOf<T>(edge: { node: T | null }): T {
+  if (edge.node === null) throw new Error('a timeline entry without its post');
+  return edge.node;
+}
+
+const ids = async (viewer: Member) => (await home(viewer, 100)).edges.map((e) => postOf(e).id);
 
 describe('home timelines through the gateway', () => {
   it('shows a followed author’s post, drops it on unfollow, removes it on delete, backfills on follow', async () => {
@@ -103,11 +121,11 @@ describe('home timelines through the gateway', () => {
     const feed = await pollFor(
       async () => {
         const page = await home(a);
-        return page.edges.some((e: any) => e.node.id === fresh) && page;
+        return page.edges.some((e) => postOf(e).id === fresh) && page;
       },
       { description: 'the new post in the home feed' },
     );
-    expect(feed.edges[0].node).toEqual({
+    expect(feed.edges[0]?.node).toEqual({
       id: fresh,
       body: 'hello followers',
       author: { username: b.username },
@@ -118,7 +136,7 @@ describe('home timelines through the gateway', () => {
     });
 
     await follow(a, b, 'unfollow');
-    await pollFor(async () => !(await ids(a)).some((id: string) => id === fresh || id === early), {
+    await pollFor(async () => !(await ids(a)).some((id) => id === fresh || id === early), {
       description: 'the posts gone after unfollow',
     });
 
@@ -128,7 +146,9 @@ describe('home timelines through the gateway', () => {
     });
     const r = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { deletePost(id: $id) }',
+      gql(`
+        mutation FeedDeletePost($id: ID!) { deletePost(id: $id) }
+      `),
       { id: fresh },
       { token: b.token },
     );
@@ -136,14 +156,14 @@ describe('home timelines through the gateway', () => {
     await pollFor(async () => !(await ids(a)).includes(fresh) && !(await ids(b)).includes(fresh), {
       description: 'the deleted post gone from every timeline',
     });
-    const profile = await graphql<any>(
+    const profile = await graphql(
       services.gatewayUrl,
-      'query($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }',
-      {
-        id: b.id,
-      },
+      gql(`
+        query FeedProfileTimeline($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }
+      `),
+      { id: b.id },
     );
-    expect(profile.data.user.timeline.edges.map((e: any) => e.node.id)).toEqual([early]);
+    expect(profile.data?.user?.timeline.edges.map((e) => postOf(e).id)).toEqual([early]);
   });
 
   it('merges the posts of an author above the fan-out threshold at read time (hybrid)', async () => {
@@ -210,32 +230,41 @@ describe('home timelines through the gateway', () => {
 
     const seen: string[] = [];
     let page = await home(reader, 5);
-    seen.push(...page.edges.map((e: any) => e.node.id));
+    seen.push(...page.edges.map((e) => postOf(e).id));
     const newcomer = await post(author, 'arrives mid-pagination');
     await pollFor(async () => (await ids(reader)).includes(newcomer), {
       description: 'the newcomer',
     });
     while (page.pageInfo.hasNextPage) {
       page = await home(reader, 5, page.pageInfo.endCursor);
-      seen.push(...page.edges.map((e: any) => e.node.id));
+      seen.push(...page.edges.map((e) => postOf(e).id));
     }
     expect(seen).toEqual([...posted].reverse());
   });
 
   it('rejects bad requests', async () => {
-    const anonymous = await graphql(services.gatewayUrl, '{ homeFeed { edges { cursor } } }');
+    const anonymous = await graphql(
+      services.gatewayUrl,
+      gql(`
+        query FeedAnonymousHome { homeFeed { edges { cursor } } }
+      `),
+    );
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
     const viewer = await member();
     const badCursor = await graphql(
       services.gatewayUrl,
-      '{ homeFeed(after: "nope") { edges { cursor } } }',
+      gql(`
+        query FeedBadCursor { homeFeed(after: "nope") { edges { cursor } } }
+      `),
       {},
       { token: viewer.token },
     );
     expect(errorOf(badCursor)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const tooMany = await graphql(
       services.gatewayUrl,
-      '{ homeFeed(first: 101) { edges { cursor } } }',
+      gql(`
+        query FeedTooMany { homeFeed(first: 101) { edges { cursor } } }
+      `),
       {},
       { token: viewer.token },
     );
@@ -244,11 +273,13 @@ describe('home timelines through the gateway', () => {
 });
 
 describe("the gateway's entity cache on home pages", () => {
-  const LIKES = `query { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }`;
+  const LIKES = gql(`
+    query FeedLikes { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }
+  `);
   const likesOf = async (viewer: Member) => {
-    const r = await graphql<any>(services.gatewayUrl, LIKES, {}, { token: viewer.token });
+    const r = await graphql(services.gatewayUrl, LIKES, {}, { token: viewer.token });
     expect(r.errors).toBeUndefined();
-    return r.data.homeFeed.edges.map((e: any) => e.node);
+    return dataOf(r).homeFeed.edges.map(postOf);
   };
 
   it('reads bodies and authors of a page it has just served without calling posts again', async () => {
@@ -259,7 +290,7 @@ describe("the gateway's entity cache on home pages", () => {
     const first = await pollFor(
       async () => {
         const page = await home(reader);
-        return posted.every((id) => page.edges.some((e: any) => e.node.id === id)) && page;
+        return posted.every((id) => page.edges.some((e) => postOf(e).id === id)) && page;
       },
       { description: 'both posts at home' },
     );
@@ -277,23 +308,25 @@ describe("the gateway's entity cache on home pages", () => {
     await follow(other, author);
     const id = await post(author, 'like me');
     for (const viewer of [liker, other]) {
-      await pollFor(async () => (await likesOf(viewer)).some((n: any) => n.id === id), {
+      await pollFor(async () => (await likesOf(viewer)).some((n) => n.id === id), {
         description: 'the post at home',
       });
     }
     const like = await graphql(
       services.gatewayUrl,
-      'mutation($id: ID!) { likePost(id: $id) { id } }',
+      gql(`
+        mutation FeedLikePost($id: ID!) { likePost(id: $id) { id } }
+      `),
       { id },
       { token: liker.token },
     );
     expect(like.errors).toBeUndefined();
     // The liker's own cached "false" lasts at most its max-age (5 s).
     await pollFor(
-      async () => (await likesOf(liker)).find((n: any) => n.id === id)?.viewerHasLiked === true,
+      async () => (await likesOf(liker)).find((n) => n.id === id)?.viewerHasLiked === true,
       { description: "the liker's like", timeoutMs: 15_000 },
     );
-    const seenByOther = (await likesOf(other)).find((n: any) => n.id === id);
-    expect(seenByOther.viewerHasLiked).toBe(false);
+    const seenByOther = (await likesOf(other)).find((n) => n.id === id);
+    expect(seenByOther?.viewerHasLiked).toBe(false);
   });
 });

@@ -28,6 +28,18 @@ type Documents = {
     "\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      ": typeof types.EntityCachePostDocument,
     "\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    ": typeof types.EntityCacheAuthorNamesDocument,
     "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      ": typeof types.EntityCacheRenameDocument,
+    "\n            query FeedGraphNode($id: ID) { user(id: $id) { followerCount } }\n          ": typeof types.FeedGraphNodeDocument,
+    "\n  mutation FeedFollow($id: ID!) { follow(userId: $id) { id } }\n": typeof types.FeedFollowDocument,
+    "\n  mutation FeedUnfollow($id: ID!) { unfollow(userId: $id) { id } }\n": typeof types.FeedUnfollowDocument,
+    "\n      mutation FeedCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": typeof types.FeedCreatePostDocument,
+    "\n  query FeedHome($first: Int, $after: String) { homeFeed(first: $first, after: $after) {\n    edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor }\n  } }\n": typeof types.FeedHomeDocument,
+    "\n        mutation FeedDeletePost($id: ID!) { deletePost(id: $id) }\n      ": typeof types.FeedDeletePostDocument,
+    "\n        query FeedProfileTimeline($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }\n      ": typeof types.FeedProfileTimelineDocument,
+    "\n        query FeedAnonymousHome { homeFeed { edges { cursor } } }\n      ": typeof types.FeedAnonymousHomeDocument,
+    "\n        query FeedBadCursor { homeFeed(after: \"nope\") { edges { cursor } } }\n      ": typeof types.FeedBadCursorDocument,
+    "\n        query FeedTooMany { homeFeed(first: 101) { edges { cursor } } }\n      ": typeof types.FeedTooManyDocument,
+    "\n    query FeedLikes { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }\n  ": typeof types.FeedLikesDocument,
+    "\n        mutation FeedLikePost($id: ID!) { likePost(id: $id) { id } }\n      ": typeof types.FeedLikePostDocument,
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.HarnessRegisterMemberDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": typeof types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": typeof types.IdentityLoginDocument,
@@ -92,6 +104,18 @@ const documents: Documents = {
     "\n        query EntityCachePost($id: ID!) { post(id: $id) { id } }\n      ": types.EntityCachePostDocument,
     "\n      query EntityCacheAuthorNames($id: ID!) { user(id: $id) {\n        timeline(first: 5) { edges { node { id author { displayName } } } }\n      } }\n    ": types.EntityCacheAuthorNamesDocument,
     "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      ": types.EntityCacheRenameDocument,
+    "\n            query FeedGraphNode($id: ID) { user(id: $id) { followerCount } }\n          ": types.FeedGraphNodeDocument,
+    "\n  mutation FeedFollow($id: ID!) { follow(userId: $id) { id } }\n": types.FeedFollowDocument,
+    "\n  mutation FeedUnfollow($id: ID!) { unfollow(userId: $id) { id } }\n": types.FeedUnfollowDocument,
+    "\n      mutation FeedCreatePost($b: String!) { createPost(body: $b) { id } }\n    ": types.FeedCreatePostDocument,
+    "\n  query FeedHome($first: Int, $after: String) { homeFeed(first: $first, after: $after) {\n    edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor }\n  } }\n": types.FeedHomeDocument,
+    "\n        mutation FeedDeletePost($id: ID!) { deletePost(id: $id) }\n      ": types.FeedDeletePostDocument,
+    "\n        query FeedProfileTimeline($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }\n      ": types.FeedProfileTimelineDocument,
+    "\n        query FeedAnonymousHome { homeFeed { edges { cursor } } }\n      ": types.FeedAnonymousHomeDocument,
+    "\n        query FeedBadCursor { homeFeed(after: \"nope\") { edges { cursor } } }\n      ": types.FeedBadCursorDocument,
+    "\n        query FeedTooMany { homeFeed(first: 101) { edges { cursor } } }\n      ": types.FeedTooManyDocument,
+    "\n    query FeedLikes { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }\n  ": types.FeedLikesDocument,
+    "\n        mutation FeedLikePost($id: ID!) { likePost(id: $id) { id } }\n      ": types.FeedLikePostDocument,
     "\n  mutation HarnessRegisterMember($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.HarnessRegisterMemberDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id username } }\n  }\n": types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": types.IdentityLoginDocument,
@@ -212,6 +236,54 @@ export function gql(source: "\n      query EntityCacheAuthorNames($id: ID!) { us
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      "): (typeof documents)["\n        mutation EntityCacheRename { updateProfile(input: { displayName: \"Renamed\" }) { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n            query FeedGraphNode($id: ID) { user(id: $id) { followerCount } }\n          "): (typeof documents)["\n            query FeedGraphNode($id: ID) { user(id: $id) { followerCount } }\n          "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation FeedFollow($id: ID!) { follow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation FeedFollow($id: ID!) { follow(userId: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation FeedUnfollow($id: ID!) { unfollow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation FeedUnfollow($id: ID!) { unfollow(userId: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation FeedCreatePost($b: String!) { createPost(body: $b) { id } }\n    "): (typeof documents)["\n      mutation FeedCreatePost($b: String!) { createPost(body: $b) { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query FeedHome($first: Int, $after: String) { homeFeed(first: $first, after: $after) {\n    edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor }\n  } }\n"): (typeof documents)["\n  query FeedHome($first: Int, $after: String) { homeFeed(first: $first, after: $after) {\n    edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor }\n  } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation FeedDeletePost($id: ID!) { deletePost(id: $id) }\n      "): (typeof documents)["\n        mutation FeedDeletePost($id: ID!) { deletePost(id: $id) }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query FeedProfileTimeline($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }\n      "): (typeof documents)["\n        query FeedProfileTimeline($id: ID) { user(id: $id) { timeline { edges { node { id } } } } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query FeedAnonymousHome { homeFeed { edges { cursor } } }\n      "): (typeof documents)["\n        query FeedAnonymousHome { homeFeed { edges { cursor } } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query FeedBadCursor { homeFeed(after: \"nope\") { edges { cursor } } }\n      "): (typeof documents)["\n        query FeedBadCursor { homeFeed(after: \"nope\") { edges { cursor } } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query FeedTooMany { homeFeed(first: 101) { edges { cursor } } }\n      "): (typeof documents)["\n        query FeedTooMany { homeFeed(first: 101) { edges { cursor } } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n    query FeedLikes { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }\n  "): (typeof documents)["\n    query FeedLikes { homeFeed(first: 5) { edges { node { id viewerHasLiked likeCount } } } }\n  "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        mutation FeedLikePost($id: ID!) { likePost(id: $id) { id } }\n      "): (typeof documents)["\n        mutation FeedLikePost($id: ID!) { likePost(id: $id) { id } }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
