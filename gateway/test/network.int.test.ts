@@ -11,9 +11,12 @@ import {
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
 import {
+  dataOf,
   devAccessToken,
   errorOf,
+  type GraphQLResponse,
   graphql,
   type Member,
   registerMember,
@@ -47,8 +50,42 @@ async function member(displayName?: string): Promise<Member> {
   return joined;
 }
 
-const FOLLOW = 'mutation($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }';
-const UNFOLLOW = 'mutation($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }';
+const FOLLOW = gql(`
+  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }
+`);
+const UNFOLLOW = gql(`
+  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }
+`);
+
+/*
+ * The operations sent to the network subgraph itself (not through the gateway) are strings
+ * typed here: typed documents are checked against the gateway's API (schema/api.graphql),
+ * which has no _entities and is not the schema these tests inspect.
+ */
+
+/** A page of a user's followers through _entities. */
+interface FollowersPage {
+  _entities: {
+    followersConnection: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: { id: string } }[];
+    };
+  }[];
+}
+
+interface Suggestions {
+  suggestedFollows: { id: string }[];
+}
+
+/** The subgraph's root fields, by introspection. */
+interface RootFields {
+  __schema: {
+    queryType: { fields: { name: string }[] };
+    mutationType: { fields: { name: string }[] } | null;
+    subscriptionType: { name: string } | null;
+  };
+}
 
 /** Graph-only users for structural tests (no identity account needed). */
 async function plantUsers(count: number): Promise<string[]> {
@@ -63,7 +100,7 @@ describe('the follow graph through the gateway', () => {
     const fan = await member();
     const other = await member();
     for (const follower of [fan, other]) {
-      const r = await graphql<any>(
+      const r = await graphql(
         services.gatewayUrl,
         FOLLOW,
         { id: star.id },
@@ -71,19 +108,21 @@ describe('the follow graph through the gateway', () => {
       );
       expect(r.errors).toBeUndefined();
     }
-    const profile = await graphql<any>(
+    const profile = await graphql(
       services.gatewayUrl,
-      `query($u: String) { user(username: $u) {
-        username displayName followerCount followingCount viewerFollows followsViewer
-        followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {
-          totalCount edges { node { username } properties { createdAt } }
-        }
-      } }`,
+      gql(`
+        query NetworkProfile($u: String) { user(username: $u) {
+          username displayName followerCount followingCount viewerFollows followsViewer
+          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {
+            totalCount edges { node { username } properties { createdAt } }
+          }
+        } }
+      `),
       { u: star.username },
       { token: fan.token },
     );
     expect(profile.errors).toBeUndefined();
-    const user = profile.data.user;
+    const user = profile.data?.user;
     expect(user).toMatchObject({
       username: star.username,
       displayName: 'Star',
@@ -93,19 +132,19 @@ describe('the follow graph through the gateway', () => {
       followsViewer: false,
     });
     // Newest first: `other` followed last.
-    expect(user.followersConnection.edges.map((e: any) => e.node.username)).toEqual([
+    expect(user?.followersConnection.edges.map((e) => e.node.username)).toEqual([
       other.username,
       fan.username,
     ]);
 
-    const anonymous = await graphql<any>(
+    const anonymous = await graphql(
       services.gatewayUrl,
-      'query($u: String) { user(username: $u) { viewerFollows } }',
-      {
-        u: star.username,
-      },
+      gql(`
+        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }
+      `),
+      { u: star.username },
     );
-    expect(anonymous.data.user.viewerFollows).toBe(false);
+    expect(anonymous.data?.user?.viewerFollows).toBe(false);
   });
 
   it('follows and unfollows idempotently, with one event per real change', async () => {
@@ -140,8 +179,8 @@ describe('the follow graph through the gateway', () => {
     await pollFor(() => consumer.isReady(), { description: 'the consumer to join' });
 
     for (let i = 0; i < 2; i++) {
-      const r = await graphql<any>(services.gatewayUrl, FOLLOW, { id: b.id }, { token: a.token });
-      expect(r.data.follow).toEqual({ id: b.id, followerCount: 1, viewerFollows: true });
+      const r = await graphql(services.gatewayUrl, FOLLOW, { id: b.id }, { token: a.token });
+      expect(r.data?.follow).toEqual({ id: b.id, followerCount: 1, viewerFollows: true });
     }
     // Concurrent follows of the same pair still make one relationship.
     await Promise.all(
@@ -157,8 +196,8 @@ describe('the follow graph through the gateway', () => {
     expect(rels.records[0]?.get('n').toNumber()).toBe(1);
 
     for (let i = 0; i < 2; i++) {
-      const r = await graphql<any>(services.gatewayUrl, UNFOLLOW, { id: b.id }, { token: a.token });
-      expect(r.data.unfollow).toEqual({ id: b.id, followerCount: 0, viewerFollows: false });
+      const r = await graphql(services.gatewayUrl, UNFOLLOW, { id: b.id }, { token: a.token });
+      expect(r.data?.unfollow).toEqual({ id: b.id, followerCount: 0, viewerFollows: false });
     }
 
     // a's events are keyed by a: each topic's partition holds them in order, so once a's
@@ -193,11 +232,20 @@ describe('the follow graph through the gateway', () => {
     expect(errorOf(malformed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
     const anonymous = await graphql(services.gatewayUrl, FOLLOW, { id: me.id });
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
-    const anonymousSuggestions = await graphql(services.gatewayUrl, '{ suggestedFollows { id } }');
+    const anonymousSuggestions = await graphql(
+      services.gatewayUrl,
+      gql(`
+        query NetworkAnonymousSuggestions { suggestedFollows { id } }
+      `),
+    );
     expect(errorOf(anonymousSuggestions).code).toBe('UNAUTHENTICATED');
     const tooMany = await graphql(
       services.gatewayUrl,
-      'query($id: ID) { user(id: $id) { followersConnection(first: 101) { totalCount } } }',
+      gql(`
+        query NetworkTooManyFollowers($id: ID) {
+          user(id: $id) { followersConnection(first: 101) { totalCount } }
+        }
+      `),
       { id: me.id },
     );
     expect(errorOf(tooMany)).toMatchObject({
@@ -220,7 +268,8 @@ describe('the network subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const response: any = await graphql(
+      // Annotated: `after` (a variable here) comes from the previous answer.
+      const response: GraphQLResponse<FollowersPage> = await graphql(
         services.networkUrl ?? '',
         `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on User {
           followersConnection(first: 10, after: $after, sort: [{ edge: { createdAt: DESC } }]) {
@@ -229,9 +278,10 @@ describe('the network subgraph', () => {
         { reps: [{ __typename: 'User', id: star }], after },
       );
       expect(response.errors).toBeUndefined();
-      const connection = response.data._entities[0].followersConnection;
+      const connection = dataOf(response)._entities[0]?.followersConnection;
+      if (!connection) throw new Error('no User entity in the answer');
       expect(connection.totalCount).toBe(25);
-      seen.push(...connection.edges.map((e: any) => e.node.id));
+      seen.push(...connection.edges.map((e) => e.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
@@ -257,34 +307,31 @@ describe('the network subgraph', () => {
       'UNWIND $follows AS pair MATCH (s:User {id: pair[0]}), (t:User {id: pair[1]}) CREATE (s)-[:FOLLOWS {createdAt: datetime()}]->(t)',
       { follows },
     );
-    const response = await graphql<any>(
+    const response = await graphql<Suggestions>(
       services.networkUrl ?? '',
       '{ suggestedFollows(first: 10) { id } }',
       {},
       { token: await devAccessToken(me) },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.suggestedFollows.map((u: any) => u.id)).toEqual([x, y, z]);
-    const top = await graphql<any>(
+    expect(response.data?.suggestedFollows.map((u) => u.id)).toEqual([x, y, z]);
+    const top = await graphql<Suggestions>(
       services.networkUrl ?? '',
       '{ suggestedFollows(first: 1) { id } }',
       {},
       { token: await devAccessToken(me) },
     );
-    expect(top.data.suggestedFollows.map((u: any) => u.id)).toEqual([x]);
+    expect(top.data?.suggestedFollows.map((u) => u.id)).toEqual([x]);
   });
 
   it('exposes no generated query or mutation that could write or list arbitrary nodes', async () => {
-    const response = await graphql<any>(
+    const response = await graphql<RootFields>(
       services.networkUrl ?? '',
       '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { name } } }',
     );
-    const schema = response.data.__schema;
-    expect(schema.mutationType.fields.map((f: any) => f.name).sort()).toEqual([
-      'follow',
-      'unfollow',
-    ]);
-    expect(schema.queryType.fields.map((f: any) => f.name).sort()).toEqual([
+    const schema = dataOf(response).__schema;
+    expect(schema.mutationType?.fields.map((f) => f.name).sort()).toEqual(['follow', 'unfollow']);
+    expect(schema.queryType.fields.map((f) => f.name).sort()).toEqual([
       '_entities',
       '_service',
       'suggestedFollows',

@@ -57,6 +57,12 @@ type Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": typeof types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": typeof types.LoginThrottleRefreshDocument,
+    "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkFollowDocument,
+    "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkUnfollowDocument,
+    "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": typeof types.NetworkProfileDocument,
+    "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": typeof types.NetworkViewerFollowsDocument,
+    "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": typeof types.NetworkAnonymousSuggestionsDocument,
+    "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": typeof types.NetworkTooManyFollowersDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
@@ -133,6 +139,12 @@ const documents: Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": types.LoginThrottleRefreshDocument,
+    "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkFollowDocument,
+    "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkUnfollowDocument,
+    "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": types.NetworkProfileDocument,
+    "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": types.NetworkViewerFollowsDocument,
+    "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": types.NetworkAnonymousSuggestionsDocument,
+    "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": types.NetworkTooManyFollowersDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
@@ -352,6 +364,30 @@ export function gql(source: "\n  mutation LoginThrottleChangePassword($c: String
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "): (typeof documents)["\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n"): (typeof documents)["\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n"): (typeof documents)["\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      "): (typeof documents)["\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      "): (typeof documents)["\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      "): (typeof documents)["\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "): (typeof documents)["\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
