@@ -1,3 +1,5 @@
+// Network's own page bounds, beside server.ts (a plugin of its server): @neo4j/graphql reads a
+// limit of 0 as "no limit" and multiplies nested pages, which the shared plugin cannot know.
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
 import {
   badUserInput,
