@@ -74,7 +74,8 @@ describe('the identity outbox', () => {
     ).rejects.toThrow(/ECONNREFUSED/);
     expect(await prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(2);
 
-    // Kafka back: the relay publishes both, in order, and marks them.
+    // Kafka back: the relay publishes both and marks them. (Two users: two keys, so two
+    // partitions may hold them, and only each user's own events are ordered — hence the sort.)
     const received: Envelope<unknown>[] = [];
     const ids = new Set(events.map((e) => e.id));
     consumer = await startConsumer({
