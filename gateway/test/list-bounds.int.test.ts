@@ -2,7 +2,8 @@ import { resolveLocalStack } from '@flock/env';
 import { pollFor, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
+import { gql } from './__generated__';
+import { dataOf, type GraphQLResponse, graphql, startTestStack, type TestStack } from './harness';
 
 /**
  * Every list is bounded however a query is phrased (issue 11, item 2): a user with 150
@@ -39,13 +40,17 @@ interface Account {
 /** A real account (through the gateway), once its node exists in the graph. */
 async function account(): Promise<Account> {
   const username = uniqueId('lb');
-  const response = await graphql<any>(
+  const response = await graphql(
     services.gatewayUrl,
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
+    gql(`
+      mutation ListBoundsRegister($input: RegisterInput!) {
+        register(input: $input) { accessToken user { id } }
+      }
+    `),
     { input: { username, email: `${username}@example.com`, password: 'long enough pw' } },
   );
   expect(response.errors).toBeUndefined();
-  const { accessToken: token, user } = response.data.register;
+  const { accessToken: token, user } = dataOf(response).register;
   await pollFor(
     async () =>
       (await driver.executeQuery('MATCH (u:User {id: $id}) RETURN u', { id: user.id })).records
@@ -120,20 +125,20 @@ function longestList(value: unknown): number {
 }
 
 /** What the issue demands of any answer: no list over 100, and no 5xx. */
-function expectNoLongList(response: GraphQLResponse) {
+function expectNoLongList(response: GraphQLResponse<unknown>) {
   expect(response.status).toBeLessThan(500);
   expect(longestList(response.data)).toBeLessThanOrEqual(MAX);
 }
 
 /** Served, without errors, every list within the bound. */
-function expectServed(response: GraphQLResponse) {
+function expectServed(response: GraphQLResponse<unknown>) {
   expect(response.errors).toBeUndefined();
   expect(response.status).toBe(200);
   expectNoLongList(response);
 }
 
 /** Refused as a client mistake: a 4xx, with the code (and the field) that says why. */
-function expectRefused(response: GraphQLResponse, codes: string[], field?: string) {
+function expectRefused(response: GraphQLResponse<unknown>, codes: string[], field?: string) {
   expectNoLongList(response);
   const [error] = response.errors ?? [];
   expect(codes).toContain(error?.extensions?.code);
@@ -147,9 +152,29 @@ function expectRefused(response: GraphQLResponse, codes: string[], field?: strin
 const COST = 'QUERY_TOO_COMPLEX';
 const BAD_INPUT = 'BAD_USER_INPUT';
 
+/*
+ * The queries below are built from a selection (each phrasing of a list is the point), so
+ * they are strings: the caller names what its selection answers, with these shapes.
+ */
+interface Id {
+  id: string;
+}
+interface Page {
+  edges: { node: Id }[];
+}
+interface PagedConnection extends Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+/** The answer to `onStar(selection)`: the star's User with the fields `T` of the selection. */
+type OnStar<T> = GraphQLResponse<{ user: T | null }>;
+
 /** `selection` on the star's User, through the gateway. */
-function onStar(selection: string, variables: Record<string, unknown> = {}, definitions = '') {
-  return graphql<any>(
+function onStar<T = unknown>(
+  selection: string,
+  variables: Record<string, unknown> = {},
+  definitions = '',
+): Promise<OnStar<T>> {
+  return graphql(
     services.gatewayUrl,
     `query($id: ID${definitions}) { user(id: $id) { ${selection} } }`,
     { id: star.id, ...variables },
@@ -158,53 +183,57 @@ function onStar(selection: string, variables: Record<string, unknown> = {}, defi
 
 describe('lists through the gateway, a user with 150 followers', () => {
   it('serves a default page of 20 when the client asks for none', async () => {
-    const followers = await onStar('followers { id }');
+    const followers = await onStar<{ followers: Id[] }>('followers { id }');
     expectServed(followers);
-    expect(followers.data.user.followers).toHaveLength(DEFAULT_PAGE);
+    expect(followers.data?.user?.followers).toHaveLength(DEFAULT_PAGE);
 
-    const following = await onStar('following { id }');
+    const following = await onStar<{ following: Id[] }>('following { id }');
     expectServed(following);
-    expect(following.data.user.following).toHaveLength(DEFAULT_PAGE);
+    expect(following.data?.user?.following).toHaveLength(DEFAULT_PAGE);
 
-    const connection = await onStar(
-      'followersConnection { totalCount edges { node { id } } pageInfo { hasNextPage } }',
-    );
+    const connection = await onStar<{
+      followersConnection: Page & { totalCount: number; pageInfo: { hasNextPage: boolean } };
+    }>('followersConnection { totalCount edges { node { id } } pageInfo { hasNextPage } }');
     expectServed(connection);
-    expect(connection.data.user.followersConnection.edges).toHaveLength(DEFAULT_PAGE);
-    expect(connection.data.user.followersConnection).toMatchObject({
+    expect(connection.data?.user?.followersConnection.edges).toHaveLength(DEFAULT_PAGE);
+    expect(connection.data?.user?.followersConnection).toMatchObject({
       totalCount: 150,
       pageInfo: { hasNextPage: true },
     });
 
-    const followingConnection = await onStar('followingConnection { edges { node { id } } }');
+    const followingConnection = await onStar<{ followingConnection: Page }>(
+      'followingConnection { edges { node { id } } }',
+    );
     expectServed(followingConnection);
-    expect(followingConnection.data.user.followingConnection.edges).toHaveLength(DEFAULT_PAGE);
+    expect(followingConnection.data?.user?.followingConnection.edges).toHaveLength(DEFAULT_PAGE);
   });
 
   it('serves up to 100, literal or variable, and pages through all 150', async () => {
-    const literal = await onStar('followers(limit: 100) { id }');
+    const literal = await onStar<{ followers: Id[] }>('followers(limit: 100) { id }');
     expectServed(literal);
-    expect(literal.data.user.followers).toHaveLength(MAX);
+    expect(literal.data?.user?.followers).toHaveLength(MAX);
 
-    const variable = await onStar(
+    const variable = await onStar<{ followersConnection: Page }>(
       'followersConnection(first: $n) { edges { node { id } } }',
       { n: 100 },
       ', $n: Int',
     );
     expectServed(variable);
-    expect(variable.data.user.followersConnection.edges).toHaveLength(MAX);
+    expect(variable.data?.user?.followersConnection.edges).toHaveLength(MAX);
 
     const seen = new Set<string>();
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const response: GraphQLResponse<any> = await onStar(
+      // Annotated: `after` (a variable here) comes from the previous answer.
+      const response: OnStar<{ followersConnection: PagedConnection }> = await onStar(
         `followersConnection(first: 100, after: $after, sort: [{ edge: { createdAt: DESC } }]) {
           pageInfo { hasNextPage endCursor } edges { node { id } } }`,
         { after },
         ', $after: String',
       );
       expectServed(response);
-      const connection = response.data.user.followersConnection;
+      const connection = dataOf(response).user?.followersConnection;
+      if (!connection) throw new Error('no user in the answer');
       for (const edge of connection.edges) seen.add(edge.node.id);
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -213,7 +242,7 @@ describe('lists through the gateway, a user with 150 followers', () => {
   });
 
   it('refuses pages over 100 however they are asked for, naming the field', async () => {
-    const phrasings: [string, Promise<GraphQLResponse<any>>, string][] = [
+    const phrasings: [string, Promise<GraphQLResponse<unknown>>, string][] = [
       ['literal limit', onStar('followers(limit: 1000) { id }'), 'followers.limit'],
       ['following', onStar('following(limit: 1000) { id }'), 'following.limit'],
       [
@@ -256,10 +285,12 @@ describe('lists through the gateway, a user with 150 followers', () => {
       ],
       [
         'inside a fragment',
-        graphql<any>(
+        graphql(
           services.gatewayUrl,
-          `query($id: ID) { user(id: $id) { ...many } }
-           fragment many on User { followers(limit: 5000) { id } }`,
+          gql(`
+            query ListBoundsInFragment($id: ID) { user(id: $id) { ...ListBoundsMany } }
+            fragment ListBoundsMany on User { followers(limit: 5000) { id } }
+          `),
           { id: star.id },
         ),
         'followers.limit',
@@ -276,11 +307,11 @@ describe('lists through the gateway, a user with 150 followers', () => {
   });
 
   it('keeps every list of an aliased query within the bound', async () => {
-    const aliased = await onStar(
+    const aliased = await onStar<{ a4: Id[] }>(
       Array.from({ length: 5 }, (_, i) => `a${i}: followers(limit: 100) { id }`).join(' '),
     );
     expectServed(aliased);
-    expect(aliased.data.user.a4).toHaveLength(MAX);
+    expect(aliased.data?.user?.a4).toHaveLength(MAX);
 
     const aliasedOver = await onStar(
       Array.from({ length: 5 }, (_, i) => `a${i}: followers(limit: ${200 + i}) { id }`).join(' '),
@@ -289,10 +320,12 @@ describe('lists through the gateway, a user with 150 followers', () => {
   });
 
   it('nesting multiplies: served while small, refused as too costly when it is not', async () => {
-    const small = await onStar('followers { id followers { id } }');
+    const small = await onStar<{ followers: (Id & { followers: Id[] })[] }>(
+      'followers { id followers { id } }',
+    );
     expectServed(small);
-    expect(small.data.user.followers).toHaveLength(DEFAULT_PAGE);
-    expect(small.data.user.followers[0].followers).toHaveLength(DEFAULT_PAGE);
+    expect(small.data?.user?.followers).toHaveLength(DEFAULT_PAGE);
+    expect(small.data?.user?.followers[0]?.followers).toHaveLength(DEFAULT_PAGE);
 
     const wide = await onStar('followers(limit: 100) { followers(limit: 100) { id } }');
     expectRefused(wide, [COST]);
@@ -310,7 +343,7 @@ describe('lists through the gateway, a user with 150 followers', () => {
 
   it('bounds suggestedFollows', async () => {
     const ask = (first?: number) =>
-      graphql<any>(
+      graphql<{ suggestedFollows: Id[] }>(
         services.gatewayUrl,
         `{ suggestedFollows${first === undefined ? '' : `(first: ${first})`} { id } }`,
         {},
@@ -318,14 +351,14 @@ describe('lists through the gateway, a user with 150 followers', () => {
       );
     const byDefault = await ask();
     expectServed(byDefault);
-    expect(byDefault.data.suggestedFollows).toHaveLength(10);
+    expect(byDefault.data?.suggestedFollows).toHaveLength(10);
 
     const full = await ask(100);
     expectServed(full);
-    expect(full.data.suggestedFollows).toHaveLength(MAX);
+    expect(full.data?.suggestedFollows).toHaveLength(MAX);
     // Each fan's 200 most recent follows are the 150 others (150 mutuals each) and fans (whom
     // the viewer follows already); never the viewer.
-    const ids: string[] = full.data.suggestedFollows.map((u: { id: string }) => u.id);
+    const ids = dataOf(full).suggestedFollows.map((u) => u.id);
     expect(ids.filter((id) => !others.includes(id))).toEqual([]);
 
     expectRefused(await ask(1000), [BAD_INPUT], 'suggestedFollows.first');
@@ -341,13 +374,13 @@ describe('lists through the gateway, a user with 150 followers', () => {
     );
     expectRefused(manyIds, [BAD_INPUT], 'followersConnection.where.node.id.in');
 
-    const fewIds = await onStar(
+    const fewIds = await onStar<{ followersConnection: Page }>(
       'followersConnection(where: { node: { id: { in: $ids } } }) { edges { node { id } } }',
       { ids: fans.slice(0, 10) },
       ', $ids: [ID!]',
     );
     expectServed(fewIds);
-    expect(fewIds.data.user.followersConnection.edges).toHaveLength(10);
+    expect(fewIds.data?.user?.followersConnection.edges).toHaveLength(10);
 
     // A filter through a relationship reads every related node before any page is cut: not
     // offered.
@@ -367,8 +400,12 @@ describe('lists through the gateway, a user with 150 followers', () => {
 
 describe('the network subgraph on its own (defence in depth)', () => {
   /** `selection` on the star's User, straight to the subgraph as the gateway would ask. */
-  function entity(selection: string, variables: Record<string, unknown> = {}, definitions = '') {
-    return graphql<any>(
+  function entity<T = unknown>(
+    selection: string,
+    variables: Record<string, unknown> = {},
+    definitions = '',
+  ) {
+    return graphql<{ _entities: T[] }>(
       services.networkUrl ?? '',
       `query($reps: [_Any!]!${definitions}) { _entities(representations: $reps) { ... on User { ${selection} } } }`,
       { reps: [{ __typename: 'User', id: star.id }], ...variables },
@@ -376,7 +413,7 @@ describe('the network subgraph on its own (defence in depth)', () => {
   }
 
   /** Refused by the subgraph: coded, and HTTP 200 so the gateway passes the code on. */
-  function expectSubgraphRefused(response: GraphQLResponse, code: string, field?: string) {
+  function expectSubgraphRefused(response: GraphQLResponse<unknown>, code: string, field?: string) {
     expect(response.status).toBe(200);
     expect(longestList(response.data)).toBe(0);
     expect(response.errors?.[0]?.extensions?.code).toBe(code);
@@ -384,16 +421,19 @@ describe('the network subgraph on its own (defence in depth)', () => {
   }
 
   it('defaults and caps pages whatever reaches it', async () => {
-    const defaults = await entity(
+    const defaults = await entity<{ followers: Id[]; following: Id[]; followersConnection: Page }>(
       'followers { id } following { id } followersConnection { edges { node { id } } }',
     );
     expect(defaults.errors).toBeUndefined();
-    const [user] = defaults.data._entities;
-    expect(user.followers).toHaveLength(DEFAULT_PAGE);
-    expect(user.following).toHaveLength(DEFAULT_PAGE);
-    expect(user.followersConnection.edges).toHaveLength(DEFAULT_PAGE);
-    const service = await graphql<any>(services.networkUrl ?? '', '{ _service { sdl } }');
-    expect(service.data._service.sdl).toContain(
+    const [user] = dataOf(defaults)._entities;
+    expect(user?.followers).toHaveLength(DEFAULT_PAGE);
+    expect(user?.following).toHaveLength(DEFAULT_PAGE);
+    expect(user?.followersConnection.edges).toHaveLength(DEFAULT_PAGE);
+    const service = await graphql<{ _service: { sdl: string } }>(
+      services.networkUrl ?? '',
+      '{ _service { sdl } }',
+    );
+    expect(service.data?._service.sdl).toContain(
       'followersConnection(where: UserFollowersConnectionWhere, first: Int = 20',
     );
 
@@ -416,7 +456,7 @@ describe('the network subgraph on its own (defence in depth)', () => {
       await entity('followers(limit: 100) { followers(limit: 100) { id } }'),
       COST,
     );
-    const batch = await graphql<any>(
+    const batch = await graphql(
       services.networkUrl ?? '',
       'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { followers(limit: 100) { id } } } }',
       { reps: [...fans, ...others].map((id) => ({ __typename: 'User', id })) },

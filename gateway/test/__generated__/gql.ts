@@ -53,6 +53,8 @@ type Documents = {
     "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": typeof types.IdentityUserMissingDocument,
     "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": typeof types.IdentityChangePasswordDocument,
     "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": typeof types.IdentityVerifyEmailDocument,
+    "\n      mutation ListBoundsRegister($input: RegisterInput!) {\n        register(input: $input) { accessToken user { id } }\n      }\n    ": typeof types.ListBoundsRegisterDocument,
+    "\n            query ListBoundsInFragment($id: ID) { user(id: $id) { ...ListBoundsMany } }\n            fragment ListBoundsMany on User { followers(limit: 5000) { id } }\n          ": typeof types.ListBoundsInFragmentDocument,
     "\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.LoginThrottleRegisterDocument,
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": typeof types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.LoginThrottleChangePasswordDocument,
@@ -135,6 +137,8 @@ const documents: Documents = {
     "\n        query IdentityUserMissing($u: String) { user(username: $u) { id } }\n      ": types.IdentityUserMissingDocument,
     "\n      mutation IdentityChangePassword($c: String!, $n: String!) {\n        changePassword(currentPassword: $c, newPassword: $n)\n      }\n    ": types.IdentityChangePasswordDocument,
     "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    ": types.IdentityVerifyEmailDocument,
+    "\n      mutation ListBoundsRegister($input: RegisterInput!) {\n        register(input: $input) { accessToken user { id } }\n      }\n    ": types.ListBoundsRegisterDocument,
+    "\n            query ListBoundsInFragment($id: ID) { user(id: $id) { ...ListBoundsMany } }\n            fragment ListBoundsMany on User { followers(limit: 5000) { id } }\n          ": types.ListBoundsInFragmentDocument,
     "\n  mutation LoginThrottleRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.LoginThrottleRegisterDocument,
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.LoginThrottleChangePasswordDocument,
@@ -348,6 +352,14 @@ export function gql(source: "\n      mutation IdentityChangePassword($c: String!
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "): (typeof documents)["\n      mutation IdentityVerifyEmail($t: String!) { verifyEmail(token: $t) { id } }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n      mutation ListBoundsRegister($input: RegisterInput!) {\n        register(input: $input) { accessToken user { id } }\n      }\n    "): (typeof documents)["\n      mutation ListBoundsRegister($input: RegisterInput!) {\n        register(input: $input) { accessToken user { id } }\n      }\n    "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n            query ListBoundsInFragment($id: ID) { user(id: $id) { ...ListBoundsMany } }\n            fragment ListBoundsMany on User { followers(limit: 5000) { id } }\n          "): (typeof documents)["\n            query ListBoundsInFragment($id: ID) { user(id: $id) { ...ListBoundsMany } }\n            fragment ListBoundsMany on User { followers(limit: 5000) { id } }\n          "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
