@@ -14,7 +14,7 @@ export const generates: CodegenConfig['generates'] = {
     config: {
       useTypeImports: true,
       enumsAsTypes: true,
-      scalars: { DateTime: 'string' },
+      scalars: { DateTime: 'string', ID: { input: 'string', output: 'string' } },
     },
   },
 };

@@ -80,28 +80,28 @@ export type EntityCacheCreatePostMutationVariables = Exact<{
 export type EntityCacheCreatePostMutation = { createPost: { id: string } };
 
 export type EntityCacheTimelineQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type EntityCacheTimelineQuery = { user: { timeline: { edges: Array<{ node: { id: string, body: string, author: { id: string, email: string | null, followerCount: number } } | null }> } } | null };
 
 export type EntityCacheDeletePostMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type EntityCacheDeletePostMutation = { deletePost: string };
 
 export type EntityCachePostQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type EntityCachePostQuery = { post: { id: string } | null };
 
 export type EntityCacheAuthorNamesQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -113,21 +113,21 @@ export type EntityCacheRenameMutationVariables = Exact<{ [key: string]: never; }
 export type EntityCacheRenameMutation = { updateProfile: { id: string } };
 
 export type FeedGraphNodeQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
 }>;
 
 
 export type FeedGraphNodeQuery = { user: { followerCount: number } | null };
 
 export type FeedFollowMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type FeedFollowMutation = { follow: { id: string } };
 
 export type FeedUnfollowMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -149,14 +149,14 @@ export type FeedHomeQueryVariables = Exact<{
 export type FeedHomeQuery = { homeFeed: { edges: Array<{ cursor: string, node: { id: string, body: string, author: { username: string } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FeedDeletePostMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type FeedDeletePostMutation = { deletePost: string };
 
 export type FeedProfileTimelineQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
 }>;
 
 
@@ -183,7 +183,7 @@ export type FeedLikesQueryVariables = Exact<{ [key: string]: never; }>;
 export type FeedLikesQuery = { homeFeed: { edges: Array<{ node: { id: string, viewerHasLiked: boolean, likeCount: number } | null }> } };
 
 export type FeedLikePostMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -242,7 +242,7 @@ export type IdentityUserEmailQueryVariables = Exact<{
 export type IdentityUserEmailQuery = { user: { id: string, username: string, email: string | null } | null };
 
 export type IdentityUserByBothQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
   u?: string | null | undefined;
 }>;
 
@@ -284,7 +284,7 @@ export type ListBoundsRegisterMutationVariables = Exact<{
 export type ListBoundsRegisterMutation = { register: { accessToken: string, user: { id: string } } };
 
 export type ListBoundsInFragmentQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
 }>;
 
 
@@ -322,14 +322,14 @@ export type LoginThrottleRefreshMutationVariables = Exact<{
 export type LoginThrottleRefreshMutation = { refreshSession: { accessToken: string } };
 
 export type NetworkFollowMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type NetworkFollowMutation = { follow: { id: string, followerCount: number, viewerFollows: boolean } };
 
 export type NetworkUnfollowMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -355,7 +355,7 @@ export type NetworkAnonymousSuggestionsQueryVariables = Exact<{ [key: string]: n
 export type NetworkAnonymousSuggestionsQuery = { suggestedFollows: Array<{ id: string }> };
 
 export type NetworkTooManyFollowersQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
 }>;
 
 
@@ -363,42 +363,42 @@ export type NetworkTooManyFollowersQuery = { user: { followersConnection: { tota
 
 export type PostsCreateMutationVariables = Exact<{
   body: string;
-  replyToId?: string | number | null | undefined;
+  replyToId?: string | null | undefined;
 }>;
 
 
 export type PostsCreateMutation = { createPost: { id: string, body: string, replyCount: number } };
 
 export type PostsDeleteMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsDeleteMutation = { deletePost: string };
 
 export type PostsLikeIdMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsLikeIdMutation = { likePost: { id: string } };
 
 export type PostsUnlikeIdMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsUnlikeIdMutation = { unlikePost: { id: string } };
 
 export type PostsLikeCountQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsLikeCountQuery = { post: { likeCount: number } | null };
 
 export type PostsLikeMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -412,28 +412,28 @@ export type PostsProfileQueryVariables = Exact<{
 export type PostsProfileQuery = { user: { username: string, posts: { edges: Array<{ node: { id: string, body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string }, replies: { edges: Array<{ node: { body: string, author: { username: string }, replyTo: { id: string } | null } }> } } }> } } | null };
 
 export type PostsUnlikeMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsUnlikeMutation = { unlikePost: { likeCount: number, viewerHasLiked: boolean } };
 
 export type PostsGoneQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsGoneQuery = { post: { id: string } | null };
 
 export type PostsReplyQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsReplyQuery = { post: { body: string, replyTo: { id: string } | null } | null };
 
 export type PostsOfAuthorQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
   first?: number | null | undefined;
 }>;
 
@@ -441,14 +441,14 @@ export type PostsOfAuthorQueryVariables = Exact<{
 export type PostsOfAuthorQuery = { user: { posts: { edges: Array<{ node: { body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string, displayName: string | null }, replyTo: { id: string } | null } }> } } | null };
 
 export type PostsUpdateOthersMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
 export type PostsUpdateOthersMutation = { updatePost: { id: string } };
 
 export type PostsUpdateOwnMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
@@ -460,7 +460,7 @@ export type PostsMalformedIdQueryVariables = Exact<{ [key: string]: never; }>;
 export type PostsMalformedIdQuery = { post: { id: string } | null };
 
 export type PostsFirstBoundQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
   f?: number | null | undefined;
 }>;
 
@@ -468,7 +468,7 @@ export type PostsFirstBoundQueryVariables = Exact<{
 export type PostsFirstBoundQuery = { user: { posts: { edges: Array<{ cursor: string }> } } | null };
 
 export type PostsBadCursorQueryVariables = Exact<{
-  id?: string | number | null | undefined;
+  id?: string | null | undefined;
 }>;
 
 
@@ -547,7 +547,7 @@ export type SubgraphTimeoutsProfileAndGraphQueryVariables = Exact<{
 export type SubgraphTimeoutsProfileAndGraphQuery = { profile: { username: string } | null, graph: { followerCount: number } | null };
 
 export type TypeTestPostQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 
