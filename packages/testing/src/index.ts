@@ -7,4 +7,9 @@ export { uniqueId } from './unique-id';
 export function testLogger(service = 'test'): Logger {
   return createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
+export {
+  executeOperation,
+  type OperationProblem,
+  type OperationResult,
+} from './execute-operation';
 export { freePort } from './free-port';

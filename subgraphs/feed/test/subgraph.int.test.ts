@@ -2,7 +2,7 @@ import type { Viewer } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import { createRedis } from '@flock/redis';
 import { runSteps, ServiceResources } from '@flock/service';
-import { testLogger, uniqueId } from '@flock/testing';
+import { executeOperation, type OperationResult, testLogger, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedContext } from '../src/context';
@@ -43,15 +43,7 @@ afterAll(async () => {
   await redis.quit();
 });
 
-interface Problem {
-  message: string;
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
-}
-
-interface Result<T> {
-  data?: T | null;
-  errors?: readonly Problem[];
-}
+type Result<T> = OperationResult<T>;
 
 /** Runs an operation as the gateway would send it, for `viewer` (null: signed out). */
 async function run<T>(
@@ -59,12 +51,12 @@ async function run<T>(
   variables: Record<string, unknown> = {},
   viewer: Viewer | null = null,
 ): Promise<Result<T>> {
-  const response = await apollo.executeOperation<T>(
-    { query, variables },
-    { contextValue: createFeedContext(reader, viewer, uniqueId('correlation')) },
+  return executeOperation(
+    apollo,
+    query,
+    variables,
+    createFeedContext(reader, viewer, uniqueId('correlation')),
   );
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result<T>;
 }
 
 function problemOf(result: Result<unknown>) {

@@ -3,7 +3,7 @@ import type { Viewer } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import { type Envelope, userFollowed, userUnfollowed, validateEnvelope } from '@flock/events';
 import { runSteps, ServiceResources } from '@flock/service';
-import { testLogger, uniqueId } from '@flock/testing';
+import { executeOperation, type OperationResult, testLogger, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
@@ -46,15 +46,7 @@ afterAll(async () => {
   await driver.close();
 });
 
-interface Problem {
-  message: string;
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
-}
-
-interface Result<T> {
-  data?: T | null;
-  errors?: readonly Problem[];
-}
+type Result<T> = OperationResult<T>;
 
 /** Runs an operation as the gateway would send it, for `viewer` (null: signed out). */
 async function run<T>(
@@ -63,12 +55,7 @@ async function run<T>(
   viewer: Viewer | null = null,
   correlationId = uniqueId('correlation'),
 ): Promise<Result<T>> {
-  const response = await apollo.executeOperation<T>(
-    { query, variables },
-    { contextValue: createContext(graph, viewer, correlationId) },
-  );
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result<T>;
+  return executeOperation(apollo, query, variables, createContext(graph, viewer, correlationId));
 }
 
 function problemOf(result: Result<unknown>) {

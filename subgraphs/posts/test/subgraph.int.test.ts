@@ -3,7 +3,7 @@ import { databaseUrlFor, migrate } from '@flock/db';
 import { resolveLocalStack } from '@flock/env';
 import { INVALIDATION_EXTENSION } from '@flock/graphql';
 import { runSteps, ServiceResources } from '@flock/service';
-import { testLogger, uniqueId } from '@flock/testing';
+import { executeOperation, type OperationResult, testLogger, uniqueId } from '@flock/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,16 +47,7 @@ afterAll(async () => {
   await admin.$disconnect();
 });
 
-interface Problem {
-  message: string;
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
-}
-
-interface Result<T> {
-  data?: T | null;
-  errors?: readonly Problem[];
-  extensions?: Record<string, unknown>;
-}
+type Result<T> = OperationResult<T>;
 
 /** Runs an operation as the gateway would send it, for `viewer` (null: signed out). */
 async function run<T>(
@@ -64,12 +55,12 @@ async function run<T>(
   variables: Record<string, unknown> = {},
   viewer: Viewer | null = null,
 ): Promise<Result<T>> {
-  const response = await apollo.executeOperation<T>(
-    { query, variables },
-    { contextValue: createContext(posts, viewer, uniqueId('correlation')) },
+  return executeOperation(
+    apollo,
+    query,
+    variables,
+    createContext(posts, viewer, uniqueId('correlation')),
   );
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result<T>;
 }
 
 function member(): Viewer {
