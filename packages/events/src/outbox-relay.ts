@@ -35,7 +35,8 @@ export interface OutboxRelay {
   kick(): void;
   /** True while the last attempt succeeded. */
   isHealthy(): boolean;
-  /** A /readyz check: rejects while the relay cannot publish. */
+  /** Rejects while the relay cannot publish (a health detail, not a readiness condition:
+   *  the service still answers requests, and the outbox keeps what they write). */
   readiness(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -81,6 +82,9 @@ export function startOutboxRelay({
     while (!stopped) {
       let published = 0;
       try {
+        // Connected first, outside the store's transaction: a Kafka outage must not hold
+        // database transactions open while the client retries.
+        await publisher.ready();
         published = await store.publishPending(batchSize, publish);
         if (!healthy) log.info('outbox relay recovered');
         healthy = true;

@@ -7,19 +7,47 @@ export const EVENT_TYPE_HEADER = 'x-event-type';
 
 /** Publishes validated envelopes, keyed by aggregate id, with the correlation id in headers. */
 export class EventPublisher {
+  private connecting: Promise<void> | undefined;
+
   private constructor(
     private readonly producer: Producer,
     private readonly source: string,
+    /** What must hold before the first send (e.g. the topics exist). */
+    private readonly prepare: () => Promise<unknown> = async () => {},
   ) {}
 
-  static async connect(kafka: Kafka, source: string): Promise<EventPublisher> {
-    const producer = kafka.producer({
+  private static producerOf(kafka: Kafka): Producer {
+    return kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    await producer.connect();
-    return new EventPublisher(producer, source);
+  }
+
+  static async connect(kafka: Kafka, source: string): Promise<EventPublisher> {
+    const publisher = new EventPublisher(EventPublisher.producerOf(kafka), source);
+    await publisher.ready();
+    return publisher;
+  }
+
+  /**
+   * A publisher that connects on first use (after `prepare`), so a service starts and serves
+   * while Kafka is down; `ready()` retries on each call until Kafka answers.
+   */
+  static lazy(kafka: Kafka, source: string, prepare?: () => Promise<unknown>): EventPublisher {
+    return new EventPublisher(EventPublisher.producerOf(kafka), source, prepare);
+  }
+
+  /** Resolves once connected; a failed attempt is forgotten, so the next call tries again. */
+  ready(): Promise<void> {
+    this.connecting ??= (async () => {
+      await this.prepare();
+      await this.producer.connect();
+    })().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
   }
 
   /** Validates the payload, wraps it in an envelope and sends it; returns the envelope. */
@@ -37,6 +65,7 @@ export class EventPublisher {
   async send<P>(topic: TopicContract<P>, envelopes: Envelope<P>[]): Promise<void> {
     if (envelopes.length === 0) return;
     const valid = envelopes.map((e) => validateEnvelope(topic, e));
+    await this.ready();
     await this.producer.send({
       topic: topic.name,
       acks: -1,

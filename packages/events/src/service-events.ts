@@ -43,21 +43,21 @@ export async function startServiceEvents(
     brokers: options.brokers,
     logger,
   });
-  await ensureTopics(kafka, allTopics);
-
   let relay: OutboxRelay | undefined;
   if (options.outbox) {
-    const publisher = await EventPublisher.connect(kafka, service);
+    // Nothing waits for Kafka here: the service starts and serves while Kafka is down, its
+    // writes wait in the outbox, and the relay connects (topics first) when Kafka answers.
+    const publisher = EventPublisher.lazy(kafka, service, () => ensureTopics(kafka, allTopics));
     resources.add('kafka producer', { close: () => publisher.disconnect() });
     relay = startOutboxRelay({ store: options.outbox, publisher, logger });
     const started = relay;
-    resources.add('outbox relay', {
-      ready: () => started.readiness(),
-      close: () => started.stop(),
-    });
+    // Not a readiness check: a backlog is no reason to leave the load balancer.
+    resources.add('outbox relay', { close: () => started.stop() });
   }
   let consumer: RunningConsumer | undefined;
   if (options.consumer) {
+    // A worker without Kafka has nothing to do: it needs the topics, then its group.
+    await ensureTopics(kafka, allTopics);
     consumer = await startConsumer({ kafka, logger, ...options.consumer });
     const running = consumer;
     resources.add('kafka consumer', {
