@@ -26,7 +26,6 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
         const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
         if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
       },
-      close: async () => {},
     });
     const entityCache =
       env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;

@@ -8,6 +8,7 @@ import {
   requestRefused,
 } from '@flock/graphql';
 import {
+  type ArgumentNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -316,21 +317,35 @@ export function longestArgumentList(
       for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
     }
   };
-  visit(document, {
-    Field(field) {
-      for (const argument of field.arguments ?? []) {
-        const value = valueFromASTUntyped(argument.value, variables);
-        walk(value, `${field.name.value}.${argument.name.value}`);
-      }
-    },
-  });
+  for (const [path, argument] of fieldArgumentsOf(document)) {
+    walk(valueFromASTUntyped(argument.value, variables), path);
+  }
   return longest;
+}
+
+// Apollo reuses the parsed document of a repeated query: its arguments are found once.
+const fieldArguments = new WeakMap<DocumentNode, [string, ArgumentNode][]>();
+function fieldArgumentsOf(document: DocumentNode): [string, ArgumentNode][] {
+  let found = fieldArguments.get(document);
+  if (!found) {
+    const list: [string, ArgumentNode][] = [];
+    visit(document, {
+      Field(field) {
+        for (const argument of field.arguments ?? []) {
+          list.push([`${field.name.value}.${argument.name.value}`, argument]);
+        }
+      },
+    });
+    found = list;
+    fieldArguments.set(document, found);
+  }
+  return found;
 }
 
 /** The page a field asks for: its `first`/`limit` argument, else that argument's default. */
 function pageSize(
   field: GraphQLField<unknown, unknown>,
-  args: readonly import('graphql').ArgumentNode[],
+  args: readonly ArgumentNode[],
   variables: Record<string, unknown>,
 ): number | undefined {
   for (const name of PAGE_ARGUMENTS) {

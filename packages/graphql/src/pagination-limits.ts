@@ -26,6 +26,10 @@ export function coerceVariables(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
+  // Several plugins of one request need them (page bounds, cost, a subgraph's own bounds):
+  // coerced once per request's variables object.
+  const known = variables ? coerced.get(variables) : undefined;
+  if (known?.operation === operation && known.schema === schema) return known.values;
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
     maxErrors: 10,
   });
@@ -35,8 +39,14 @@ export function coerceVariables(
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
     });
   }
+  if (variables) coerced.set(variables, { schema, operation, values: result.coerced });
   return result.coerced;
 }
+
+const coerced = new WeakMap<
+  object,
+  { schema: GraphQLSchema; operation: OperationDefinitionNode; values: Record<string, unknown> }
+>();
 
 /** The value an argument takes in this request: a literal, or a (coerced) variable. */
 export function argumentValue(argument: ArgumentNode, variables: Record<string, unknown>): unknown {

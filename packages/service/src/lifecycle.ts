@@ -5,7 +5,8 @@ import { type RunningService, runSteps, type ShutdownStep } from './shutdown';
 /** What a service holds open: how to tell it is usable (`/readyz`) and how to let it go. */
 export interface Resource {
   ready?: () => Promise<unknown>;
-  close: () => Promise<unknown>;
+  /** Absent for a dependency the service only checks (e.g. another service's endpoint). */
+  close?: () => Promise<unknown>;
 }
 
 /** Where resources are registered as they are acquired (kit helpers take this). */
@@ -40,10 +41,9 @@ export class ServiceResources implements ResourceRegistry {
   }
 
   steps(): ShutdownStep[] {
-    return [...this.acquired].reverse().map(({ name, resource }) => ({
-      name,
-      close: resource.close,
-    }));
+    return [...this.acquired]
+      .reverse()
+      .flatMap(({ name, resource }) => (resource.close ? [{ name, close: resource.close }] : []));
   }
 }
 
