@@ -25,6 +25,23 @@ export const userRegistered = defineTopic(
   (p) => p.userId,
 );
 
+/**
+ * A signed-in user asked for a new verification email (resendVerificationEmail): the mailer
+ * sends it. The token is encrypted for the mailer as in identity.user-registered.v1.
+ */
+export const emailVerificationRequested = defineTopic(
+  'identity.email-verification-requested.v1',
+  z.object({
+    userId: id,
+    username: z.string().min(3).max(30),
+    displayName: z.string().max(100).nullable(),
+    email: z.email(),
+    requestedAt: timestamp,
+    emailVerification: z.object({ encryptedToken: z.string().min(1), expiresAt: timestamp }),
+  }),
+  (p) => p.userId,
+);
+
 export const userFollowed = defineTopic(
   'network.user-followed.v1',
   z.object({ followerId: id, followeeId: id, followedAt: timestamp }),
@@ -51,6 +68,7 @@ export const postDeleted = defineTopic(
 
 export const topics = {
   userRegistered,
+  emailVerificationRequested,
   userFollowed,
   userUnfollowed,
   postCreated,
