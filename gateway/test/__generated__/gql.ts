@@ -96,6 +96,9 @@ type Documents = {
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
+    "\n  mutation ResendRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": typeof types.ResendRegisterDocument,
+    "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
+    "\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n": typeof types.ResendVerifyDocument,
 };
 const documents: Documents = {
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
@@ -180,6 +183,9 @@ const documents: Documents = {
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": types.TypeTestUserDocument,
+    "\n  mutation ResendRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": types.ResendRegisterDocument,
+    "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
+    "\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n": types.ResendVerifyDocument,
 };
 
 /**
@@ -524,6 +530,18 @@ export function gql(source: "\n  query TypeTestMe { me { username } }\n"): (type
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n"): (typeof documents)["\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation ResendRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"): (typeof documents)["\n  mutation ResendRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation ResendVerification { resendVerificationEmail }\n"): (typeof documents)["\n  mutation ResendVerification { resendVerificationEmail }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n"): (typeof documents)["\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n"];
 
 export function gql(source: string) {
   return (documents as any)[source] ?? {};

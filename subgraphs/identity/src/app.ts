@@ -79,6 +79,10 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
         limit: env.registrationsPerHour,
         windowSeconds: 3600,
       }),
+      verificationEmailLimit: redisClientLimit(redis, 'identity:verification-emails', {
+        limit: env.VERIFICATION_EMAILS_PER_HOUR,
+        windowSeconds: 3600,
+      }),
       verificationTtlHours: env.VERIFICATION_TTL_HOURS,
       logger,
       onOutboxWrite: events.kick,

@@ -40,6 +40,8 @@ const identityModel = z
      *  concurrent refresh) instead of ending the session; 0 turns the grace off. */
     REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
+    /** resendVerificationEmail calls per account per hour (0 turns the limit off). */
+    VERIFICATION_EMAILS_PER_HOUR: z.coerce.number().int().min(0).max(100).default(3),
     /** Registrations per client address per hour; 0 turns the limit off. Default: 10 in
      *  production, off elsewhere (tests and load tests register from one address). */
     REGISTRATIONS_PER_HOUR_PER_CLIENT: z.coerce.number().int().min(0).optional(),

@@ -1,11 +1,12 @@
 import { emailTokenCipher, loadSecretKey } from '@flock/auth';
 import { postgresAdapter, postgresResource } from '@flock/db';
-import { on, startServiceEvents, userRegistered } from '@flock/events';
+import { emailVerificationRequested, on, startServiceEvents, userRegistered } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import nodemailer from 'nodemailer';
 import type { MailerEnv } from './env';
-import { onUserRegistered } from './events/on-user-registered';
+import { onUserRegistered, onVerificationRequested } from './events/handlers';
+import type { MailerDeps } from './events/send-once';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -26,6 +27,16 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
       close: async () => transport.close(),
     });
 
+    const deps: MailerDeps = {
+      prisma,
+      transport,
+      logger,
+      from: env.MAIL_FROM,
+      verifyEmailUrl: env.VERIFY_EMAIL_URL,
+      emailTokens: emailTokenCipher(
+        loadSecretKey({ value: env.EMAIL_TOKEN_KEY, devKeyFile: env.emailTokenKeyFile }),
+      ),
+    };
     await startServiceEvents(resources, {
       service: 'mailer',
       clientId: env.KAFKA_CLIENT_ID,
@@ -35,19 +46,8 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
         groupId: env.KAFKA_GROUP_ID,
         fromBeginning: env.MAILER_FROM_BEGINNING,
         subscriptions: [
-          on(
-            userRegistered,
-            onUserRegistered({
-              prisma,
-              transport,
-              logger,
-              from: env.MAIL_FROM,
-              verifyEmailUrl: env.VERIFY_EMAIL_URL,
-              emailTokens: emailTokenCipher(
-                loadSecretKey({ value: env.EMAIL_TOKEN_KEY, devKeyFile: env.emailTokenKeyFile }),
-              ),
-            }),
-          ),
+          on(userRegistered, onUserRegistered(deps)),
+          on(emailVerificationRequested, onVerificationRequested(deps)),
         ],
       },
     });

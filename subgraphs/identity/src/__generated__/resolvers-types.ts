@@ -69,6 +69,12 @@ export type Mutation = {
    * used after its verification link expired no longer holds its username and email.
    */
   register: AuthPayload;
+  /**
+   * Sends the signed-in user a new verification link (earlier links keep working until they
+   * expire). False when the address is already verified: nothing is sent. Limited per account
+   * (RATE_LIMITED with retryAfter), 3 per hour by default.
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
   updateProfile: User;
   /** Confirms the email address with the token from the verification email. */
   verifyEmail: User;
@@ -309,6 +315,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationLogoutArgs>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };

@@ -1,6 +1,6 @@
 import type { EmailTokenCipher, Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
-import { createEnvelope, userRegistered } from '@flock/events';
+import { createEnvelope, emailVerificationRequested, userRegistered } from '@flock/events';
 import { badUserInput, isUuid, parseInput, requireFound, unauthenticated } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
@@ -28,6 +28,8 @@ export interface AccountsDeps {
   passwordChangeThrottle: CredentialThrottle;
   /** Registrations per client address. */
   registrationLimit: ClientLimit;
+  /** Verification emails asked for again, per account (keyed `user:<id>`). */
+  verificationEmailLimit: ClientLimit;
   verificationTtlHours: number;
   logger?: Logger;
   /** Called after a transaction that wrote to the outbox has committed. */
@@ -83,9 +85,8 @@ export class Accounts {
 
     const passwordHash = await hashPassword(input.password);
     const userId = uuidv7();
-    const verificationToken = randomToken();
-    const verificationExpiresAt = new Date(Date.now() + this.deps.verificationTtlHours * 3_600_000);
     const now = new Date();
+    const verification = await this.newVerification(userId, input.email, now);
     const envelope = createEnvelope(
       userRegistered,
       {
@@ -94,10 +95,7 @@ export class Accounts {
         displayName: input.displayName,
         email: input.email,
         registeredAt: now.toISOString(),
-        emailVerification: {
-          encryptedToken: await this.deps.emailTokens.seal(verificationToken),
-          expiresAt: verificationExpiresAt.toISOString(),
-        },
+        emailVerification: verification.forMailer,
       },
       { source: 'identity', correlationId: caller.correlationId },
     );
@@ -120,15 +118,7 @@ export class Accounts {
             createdAt: now,
           },
         });
-        await tx.emailVerification.create({
-          data: {
-            id: uuidv7(),
-            userId,
-            email: input.email,
-            tokenHash: hashToken(verificationToken),
-            expiresAt: verificationExpiresAt,
-          },
-        });
+        await tx.emailVerification.create({ data: verification.row });
         await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
         const refresh = await sessions.start(tx, userId);
         return { user, refresh, released };
@@ -231,6 +221,53 @@ export class Accounts {
       await tx.emailVerification.update({ where: { id: record.id }, data: { usedAt: now } });
       return tx.user.update({ where: { id: record.userId }, data: { emailVerifiedAt: now } });
     });
+  }
+
+  /**
+   * A new verification link for the viewer's current address, sent by the mailer (through the
+   * outbox, so a Kafka or SMTP outage only delays it). Earlier links keep working until they
+   * expire. False, with nothing sent or counted, when the address is verified already.
+   */
+  async resendVerificationEmail(viewer: Viewer, caller: Caller): Promise<boolean> {
+    const { prisma } = this.deps;
+    const user = requireFound(await prisma.user.findUnique({ where: { id: viewer.id } }), 'User');
+    if (user.emailVerifiedAt) return false;
+    await this.deps.verificationEmailLimit(`user:${user.id}`);
+    const now = new Date();
+    const verification = await this.newVerification(user.id, user.email, now);
+    const envelope = createEnvelope(
+      emailVerificationRequested,
+      {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email,
+        requestedAt: now.toISOString(),
+        emailVerification: verification.forMailer,
+      },
+      { source: 'identity', correlationId: caller.correlationId },
+    );
+    await prisma.$transaction(async (tx) => {
+      // The address may have changed since it was read: the link is for the one read, and
+      // verifyEmail accepts a link only for the account's current address.
+      await tx.emailVerification.create({ data: verification.row });
+      await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
+    });
+    this.deps.onOutboxWrite?.();
+    return true;
+  }
+
+  /** A verification link: its row (the token hashed) and the token sealed for the mailer. */
+  private async newVerification(userId: string, email: string, now: Date) {
+    const token = randomToken();
+    const expiresAt = new Date(now.getTime() + this.deps.verificationTtlHours * 3_600_000);
+    return {
+      row: { id: uuidv7(), userId, email, tokenHash: hashToken(token), expiresAt },
+      forMailer: {
+        encryptedToken: await this.deps.emailTokens.seal(token),
+        expiresAt: expiresAt.toISOString(),
+      },
+    };
   }
 
   async byIds(ids: readonly string[]): Promise<(User | null)[]> {

@@ -135,7 +135,10 @@ export function redisCredentialThrottle(
   }
 }
 
-/** At most `limit` per client per hour (registrations); 0 turns it off. */
+/**
+ * At most `limit` per key per window; 0 turns it off. The key is a client address
+ * (registrations; an IPv6 address counts by its /64) or another subject (`user:<id>`).
+ */
 export type ClientLimit = (client: string) => Promise<void>;
 
 export function redisClientLimit(

@@ -28,4 +28,7 @@ export const Mutation: MutationResolvers = {
     ),
 
   verifyEmail: (_, args, ctx) => ctx.accounts.verifyEmail(args.token),
+
+  resendVerificationEmail: (_, _args, ctx) =>
+    ctx.accounts.resendVerificationEmail(requireViewer(ctx.viewer), ctx.caller),
 };

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import nodemailer from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onUserRegistered } from '../src/events/on-user-registered';
+import { onUserRegistered } from '../src/events/handlers';
 import { PrismaClient } from '../src/generated/prisma/client';
 
 const stack = resolveLocalStack(process.env);
@@ -124,7 +124,7 @@ describe('the welcome email handler', () => {
     expect(recorded).toBe(events.length);
   });
 
-  it('fails (to be retried, then dead-lettered) when SMTP is down, and records nothing', async () => {
+  it('fails (retried by the consumer until SMTP answers) when SMTP is down, and records nothing', async () => {
     const email = `${uniqueId('mail')}@example.com`;
     const event = await registration(email);
     await expect(replica([], 'smtp://127.0.0.1:1')(event)).rejects.toThrow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verificationUrl, welcomeEmail } from '../src/domain/welcome-email';
+import { verificationUrl, welcomeEmail } from '../src/domain/emails';
 
 describe('welcome email', () => {
   it('carries the verification link and escapes user text in HTML', () => {
