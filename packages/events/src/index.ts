@@ -14,6 +14,7 @@ export {
 } from './consumer';
 export {
   allTopics,
+  emailVerificationRequested,
   postCreated,
   postDeleted,
   topics,
