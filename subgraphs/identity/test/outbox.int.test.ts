@@ -66,12 +66,19 @@ describe('the identity outbox', () => {
     await prisma.outboxEvent.createMany({ data: events.map(outboxRowOf) });
     const store = postgresOutbox(prisma);
 
-    // Kafka down: the publish fails, the transaction rolls back, nothing is marked sent.
-    await expect(
-      store.publishPending(10, async () => {
-        throw new Error('KafkaJSConnectionError: connect ECONNREFUSED');
-      }),
-    ).rejects.toThrow(/ECONNREFUSED/);
+    // Kafka down: the relay cannot connect, so it takes no lease and marks nothing sent.
+    const unreachable = EventPublisher.lazy(kafka, 'identity', async () => {
+      throw new Error('KafkaJSConnectionError: connect ECONNREFUSED');
+    });
+    const waiting = startOutboxRelay({ store, publisher: unreachable, logger, intervalMs: 50 });
+    try {
+      await pollFor(() => !waiting.isHealthy(), { description: 'the relay to fail' });
+      await expect(waiting.readiness()).rejects.toThrow(/Kafka/);
+      expect(waiting.isPublishing()).toBe(false);
+      expect(await waiting.pending()).toBe(2);
+    } finally {
+      await waiting.stop();
+    }
     expect(await prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(2);
 
     // Kafka back: the relay publishes both and marks them. (Two users: two keys, so two
@@ -104,6 +111,17 @@ describe('the identity outbox', () => {
     } finally {
       await relay.stop();
       await publisher.disconnect();
+    }
+  });
+
+  it('gives its lease to one of several relays asking together (through Prisma)', async () => {
+    const name = uniqueId('lease');
+    for (let round = 0; round < 10; round++) {
+      const stores = [0, 1, 2].map((i) =>
+        postgresOutbox(prisma, { name: `${name}-${round}`, holder: `h${i}` }),
+      );
+      const won = await Promise.all(stores.map((s) => s.acquireLease()));
+      expect(won.filter(Boolean)).toHaveLength(1);
     }
   });
 });
