@@ -1,6 +1,6 @@
 import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
-import { connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { clientAddress } from './client-address';
 import { EntityCache } from './entity-cache';
@@ -20,12 +20,22 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
       commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
       logger,
     });
-    resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+    // Without Redis the gateway still answers (no cross-replica invalidation; in production
+    // rate-limited requests are refused with a coded error): a health detail, not readiness.
+    resources.add('redis', { health: () => redis.ping(), close: () => closeRedis(redis) });
+    // The keys are needed once; after that identity being down does not stop token checks
+    // (the verifier keeps the keys it has), so the live fetch is a health detail.
+    let keysSeen = false;
+    const fetchKeys = async () => {
+      const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
+      if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
+      keysSeen = true;
+    };
     resources.add('jwks', {
       ready: async () => {
-        const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
-        if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
+        if (!keysSeen) await fetchKeys();
       },
+      health: fetchKeys,
     });
     const entityCache =
       env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;

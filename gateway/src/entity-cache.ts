@@ -50,6 +50,18 @@ export class EntityCache {
     this.maxAgeSeconds = maxAgeSeconds;
   }
 
+  /** Everything fetched before this was dropped (see `clear`). */
+  private clearedAt = 0;
+
+  /**
+   * Forgets every entity and anything fetched before now: when invalidations may have been
+   * missed (this replica was cut off from the others' invalidation messages).
+   */
+  clear(now = Date.now()): void {
+    this.entries.clear();
+    this.clearedAt = now;
+  }
+
   /** Forgets these entities (every selection, every viewer) and anything fetched before now. */
   invalidate(refs: readonly { __typename?: unknown; id?: unknown }[], now = Date.now()): void {
     for (const ref of refs) {
@@ -171,6 +183,7 @@ export class EntityCache {
     const invalidatedAt = this.invalidated.get(entity);
     // Invalidated while this fetch was in flight: what it read may be the old entity.
     if (invalidatedAt !== undefined && invalidatedAt >= fetchedAt) return;
+    if (this.clearedAt >= fetchedAt) return;
     const maxAgeSeconds = Math.min(policy.maxAgeSeconds, this.maxAgeSeconds);
     const entryKey = policy.scope === 'PRIVATE' ? `${key}:${viewerId}` : key;
     this.entries.set(

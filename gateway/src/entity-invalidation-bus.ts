@@ -12,32 +12,46 @@ export interface EntityInvalidationBus {
 /**
  * Carries entity invalidations between gateway replicas (and the workers of one): a
  * mutation served by one replica evicts the entity from every replica's cache. A replica
- * that misses a message (disconnected at that moment) still drops the entity when its
- * Cache-Control age runs out (10 s for posts).
+ * cut off from Redis may miss messages: it empties its cache when it reconnects. It starts
+ * without Redis too (subscribing once Redis answers).
  */
 export async function entityInvalidationBus(
   redis: Redis,
   cache: EntityCache,
   { channel, logger }: { channel: string; logger: Logger },
 ): Promise<EntityInvalidationBus> {
-  const subscriber = redis.duplicate();
+  // Queues its SUBSCRIBE while disconnected (the request path's client refuses commands
+  // then), and subscribes again after every reconnection.
+  const subscriber = redis.duplicate({ disableOfflineQueue: false });
   subscriber.on('error', (err) => logger.error({ err }, 'redis error (invalidation subscriber)'));
-  await subscriber.connect();
-  await subscriber.subscribe(channel, (message) => {
-    try {
-      const refs = JSON.parse(message) as unknown;
-      if (Array.isArray(refs)) cache.invalidate(refs.filter(isRef));
-    } catch (err) {
-      logger.warn({ err }, 'ignored a malformed entity invalidation');
-    }
+  let connectedBefore = false;
+  subscriber.on('ready', () => {
+    // Whatever was cached while cut off may have missed an invalidation.
+    cache.clear();
+    if (connectedBefore) logger.info('reconnected to Redis: entity cache emptied');
+    connectedBefore = true;
   });
+  subscriber
+    .connect()
+    .catch((err) => logger.error({ err }, 'invalidation subscriber cannot connect'));
+  subscriber
+    .subscribe(channel, (message) => {
+      try {
+        const refs = JSON.parse(message) as unknown;
+        if (Array.isArray(refs)) cache.invalidate(refs.filter(isRef));
+      } catch (err) {
+        logger.warn({ err }, 'ignored a malformed entity invalidation');
+      }
+    })
+    .catch((err) => logger.error({ err }, 'could not subscribe to entity invalidations'));
   return {
     async invalidate(refs) {
       cache.invalidate(refs);
       await redis.publish(channel, JSON.stringify(refs));
     },
     close: async () => {
-      await subscriber.quit();
+      if (subscriber.isReady) await subscriber.close();
+      else subscriber.destroy();
     },
   };
 }

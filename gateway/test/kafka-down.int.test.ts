@@ -1,6 +1,5 @@
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { resolveLocalStack } from '@flock/env';
-import { freePort, pollFor } from '@flock/testing';
+import { pollFor, type TcpDoor, tcpDoor } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerMember, startTestStack, type TestStack, testDatabasePool } from './harness';
 
@@ -10,34 +9,19 @@ import { registerMember, startTestStack, type TestStack, testDatabasePool } from
  * through a door this test opens: nothing listens on the door's port until then.
  */
 let stack: TestStack;
-let door: Server | undefined;
-const sockets: Socket[] = [];
+let door: TcpDoor;
 const db = testDatabasePool('identity');
-const [kafkaHost, kafkaPort] = resolveLocalStack(process.env).kafkaBroker.split(':');
-let doorPort: number;
 
 beforeAll(async () => {
-  doorPort = await freePort();
-  stack = await startTestStack({ identityEnv: { KAFKA_BROKERS: `127.0.0.1:${doorPort}` } });
+  // Once open, the door leads to the broker, which then names itself for what follows.
+  door = await tcpDoor(resolveLocalStack(process.env).kafkaBroker);
+  stack = await startTestStack({ identityEnv: { KAFKA_BROKERS: door.address } });
 });
 afterAll(async () => {
   await stack?.stop();
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => (door ? door.close(resolve) : resolve(undefined)));
+  await door?.close();
   await db.end();
 });
-
-/** Forwards the door's port to the broker (which then names itself for what follows). */
-function openDoor(): Promise<void> {
-  door = createServer((client) => {
-    const broker = createConnection(Number(kafkaPort), kafkaHost);
-    sockets.push(client, broker);
-    client.pipe(broker).pipe(client);
-    client.on('error', () => broker.destroy());
-    broker.on('error', () => client.destroy());
-  });
-  return new Promise((resolve) => door?.listen(doorPort, '127.0.0.1', resolve));
-}
 
 describe('Kafka down when identity starts', () => {
   it('serves, keeps the events in the outbox, and publishes them when Kafka answers', async () => {
@@ -54,7 +38,7 @@ describe('Kafka down when identity starts', () => {
       ).rows[0]?.published_at;
     expect(await published()).toBeNull();
 
-    await openDoor();
+    await door.open();
     await pollFor(published, { timeoutMs: 60_000, description: 'the outbox to publish' });
   }, 90_000);
 });

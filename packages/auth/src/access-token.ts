@@ -111,12 +111,55 @@ interface VerifiedToken {
  */
 export const JWKS_CACHE_MAX_AGE_MS = 300_000;
 
-/** Keys from identity's JWKS endpoint, cached and refreshed on an unknown kid. */
+/**
+ * Keys from identity's JWKS endpoint, cached and refreshed on an unknown kid. When identity
+ * cannot be reached (down, frozen: each fetch is bounded by `timeoutMs`), the keys already
+ * fetched keep verifying tokens, and identity is not asked again for `cooldownDuration`, so
+ * an identity outage neither signs everyone out when the cache ages nor slows requests down.
+ * (A key removed from identity's set during the outage is refused once identity answers.)
+ */
 export function remoteKeys(
   jwksUrl: string,
-  { cacheMaxAge = JWKS_CACHE_MAX_AGE_MS, cooldownDuration = 30_000 } = {},
+  { cacheMaxAge = JWKS_CACHE_MAX_AGE_MS, cooldownDuration = 30_000, timeoutMs = 1_500 } = {},
 ): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration, cacheMaxAge });
+  const remote = createRemoteJWKSet(new URL(jwksUrl), {
+    cooldownDuration,
+    cacheMaxAge,
+    timeoutDuration: timeoutMs,
+  });
+  let unreachableSince: number | undefined;
+  let lastKnown: JWTVerifyGetKey | undefined;
+  const lastKnownKeys = () => {
+    const set = remote.jwks();
+    if (!lastKnown && set) lastKnown = createLocalJWKSet(set);
+    return lastKnown;
+  };
+  return async (header, token) => {
+    if (unreachableSince !== undefined && Date.now() - unreachableSince < cooldownDuration) {
+      const keys = lastKnownKeys();
+      if (keys) return keys(header, token);
+    }
+    try {
+      const key = await remote(header, token);
+      unreachableSince = undefined;
+      lastKnown = undefined; // rebuilt from the set just fetched when next needed
+      return key;
+    } catch (error) {
+      const keys = isUnreachable(error) ? lastKnownKeys() : undefined;
+      if (!keys) throw error;
+      unreachableSince = Date.now();
+      return keys(header, token);
+    }
+  };
+}
+
+/** The key set could not be fetched (as opposed to: it was, and holds no such key). */
+function isUnreachable(error: unknown): boolean {
+  return !(
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys ||
+    error instanceof errors.JWSSignatureVerificationFailed
+  );
 }
 
 export function localKeys(jwks: JSONWebKeySet): JWTVerifyGetKey {

@@ -184,6 +184,57 @@ describe('key rotation', () => {
     expect(rotated.jwks.keys).toHaveLength(2);
   });
 
+  it('keeps verifying with the keys it has while identity cannot be reached', async () => {
+    let up = true;
+    let fetches = 0;
+    const server = createServer((_req, res) => {
+      fetches++;
+      if (!up) {
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(key.jwks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verify = createAccessTokenVerifier(
+        remoteKeys(`http://127.0.0.1:${port}/jwks`, {
+          cacheMaxAge: 60_000,
+          cooldownDuration: 30_000,
+        }),
+        audience,
+      );
+      expect(await verify(`Bearer ${await sign(key)}`)).toMatchObject({ id: 'user-1' });
+
+      // Identity goes down and the cached set ages: tokens still verify, and identity is asked
+      // once, not on every request.
+      up = false;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 61_000);
+      const before = fetches;
+      for (let i = 0; i < 5; i++) {
+        expect(await verify(`Bearer ${await sign(key)}`)).toMatchObject({ id: 'user-1' });
+      }
+      expect(fetches - before).toBe(1);
+      // A token signed by a key it never saw is still refused.
+      expect((await rejection(verify(`Bearer ${await sign(otherKey)}`))).extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
+
+      // Identity is back: after the pause, it is asked again.
+      up = true;
+      vi.setSystemTime(Date.now() + 31_000);
+      expect(await verify(`Bearer ${await sign(key)}`)).toMatchObject({ id: 'user-1' });
+      expect(fetches - before).toBe(2);
+    } finally {
+      vi.useRealTimers();
+      server.close();
+    }
+  });
+
   it("stops a cached token once identity's key set no longer holds its key", async () => {
     let served: JSONWebKeySet = { keys: [...key.jwks.keys, ...otherKey.jwks.keys] };
     const server = createServer((_req, res) => {

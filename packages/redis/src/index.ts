@@ -40,8 +40,38 @@ export function createRedis({ url, logger, commandTimeoutMs = 0 }: RedisOptions)
 
 export type Redis = ReturnType<typeof createRedis>;
 
-export async function connectRedis(options: RedisOptions): Promise<Redis> {
+/**
+ * A connected client, or, when Redis does not answer within `waitMs`, one that keeps
+ * connecting in the background: a service starts and serves what it can without Redis
+ * (bounded clients refuse commands until then; unbounded ones queue them).
+ */
+export async function connectRedis(options: RedisOptions & { waitMs?: number }): Promise<Redis> {
+  const { waitMs = 3_000, logger } = options;
   const redis = createRedis(options);
-  await redis.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([
+    redis.connect().then(
+      () => true,
+      (err: unknown) => {
+        logger.error({ err }, 'redis connection failed');
+        return false;
+      },
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (!connected) {
+    logger.warn(
+      { waitMs },
+      'Redis does not answer: starting without it, connecting in the background',
+    );
+  }
   return redis;
+}
+
+/** Closes a client, whether or not it ever connected (a client still connecting is dropped). */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.isReady) await redis.close();
+  else redis.destroy();
 }

@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   readiness?: ReadinessChecks;
+  /** Dependencies the service degrades without: reported under `degraded`, never unready. */
+  health?: ReadinessChecks;
   /** Everything that is not a health route; defaults to 404. */
   handler?: RequestHandler;
   readinessTimeoutMs?: number;
@@ -26,7 +28,7 @@ export interface RunningHttpServer {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { logger, readiness = {}, readinessTimeoutMs = 2000 } = options;
+  const { logger, readiness = {}, health = {}, readinessTimeoutMs = 2000 } = options;
   let shuttingDown = false;
 
   const server = createServer((req, res) => {
@@ -53,10 +55,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       if (shuttingDown) return sendJson(res, 503, { status: 'shutting down' });
-      const checks = await runChecks(readiness, readinessTimeoutMs);
+      const [checks, dependencies] = await Promise.all([
+        runChecks(readiness, readinessTimeoutMs),
+        runChecks(health, readinessTimeoutMs),
+      ]);
       const ok = Object.values(checks).every((c) => c === 'ok');
-      if (!ok) logger.warn({ checks }, 'not ready');
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
+      const degraded = Object.fromEntries(
+        Object.entries(dependencies).filter(([, outcome]) => outcome !== 'ok'),
+      );
+      const isDegraded = Object.keys(degraded).length > 0;
+      if (!ok) logger.warn({ checks, degraded }, 'not ready');
+      else if (isDegraded) logger.warn({ degraded }, 'degraded');
+      const status = !ok ? 'unavailable' : isDegraded ? 'degraded' : 'ok';
+      return sendJson(res, ok ? 200 : 503, {
+        status,
+        checks: { ...checks, ...dependencies },
+        ...(isDegraded ? { degraded } : {}),
+      });
     }
     if (options.handler) return options.handler(req, res);
     sendJson(res, 404, { error: 'not found' });

@@ -2,9 +2,16 @@ import type { Logger } from '@flock/logger';
 import { type ReadinessChecks, type RequestHandler, startHttpServer } from './http-server';
 import { type RunningService, runSteps, type ShutdownStep } from './shutdown';
 
-/** What a service holds open: how to tell it is usable (`/readyz`) and how to let it go. */
+/**
+ * What a service holds open: how to tell it is usable (`/readyz`) and how to let it go.
+ * Readiness means "can answer requests": `ready` is for what the service can do nothing
+ * without (its own store); `health` is for what it degrades without (a cache, a rate-limit
+ * store, Kafka behind an outbox): reported by /readyz, never a reason to leave the load
+ * balancer, since every replica would leave together and the partial answers with them.
+ */
 export interface Resource {
   ready?: () => Promise<unknown>;
+  health?: () => Promise<unknown>;
   /** Absent for a dependency the service only checks (e.g. another service's endpoint). */
   close?: () => Promise<unknown>;
 }
@@ -33,9 +40,18 @@ export class ServiceResources implements ResourceRegistry {
   }
 
   readiness(): ReadinessChecks {
+    return this.checks('ready');
+  }
+
+  health(): ReadinessChecks {
+    return this.checks('health');
+  }
+
+  private checks(kind: 'ready' | 'health'): ReadinessChecks {
     const checks: ReadinessChecks = {};
     for (const { name, resource } of this.acquired) {
-      if (resource.ready) checks[name] = resource.ready;
+      const check = resource[kind];
+      if (check) checks[name] = check;
     }
     return checks;
   }
@@ -65,6 +81,7 @@ export async function startService(
       port,
       handler,
       readiness: resources.readiness(),
+      health: resources.health(),
     });
     resources.add('http', { close: () => http.close() });
     return { url: http.url, steps: resources.steps() };

@@ -13,3 +13,4 @@ export {
   type OperationResult,
 } from './execute-operation';
 export { freePort } from './free-port';
+export { type TcpDoor, tcpDoor } from './tcp-door';

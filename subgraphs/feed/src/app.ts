@@ -1,23 +1,34 @@
 import { verifierFromEnv } from '@flock/auth';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import { connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis } from '@flock/redis';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
 import { createTimelines } from './domain/timelines';
 import type { FeedEnv } from './env';
 import { feedSubscriptions } from './events/handlers';
 import { startFeedServer } from './server';
 
-async function connectFeedRedis(resources: ResourceRegistry, env: FeedEnv, logger: Logger) {
-  const redis = await connectRedis({ url: env.REDIS_URL, logger });
-  resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+/**
+ * Redis holds the timelines: the feed can answer nothing without it (readiness). The
+ * subgraph's commands are bounded (a frozen Redis gives coded errors, not hangs); the
+ * worker's are not (REDIS_COMMAND_TIMEOUT_MS costs fan-out throughput): its handlers wait for
+ * Redis to come back, and the consumer hands on what it could not finish.
+ */
+async function connectFeedRedis(
+  resources: ResourceRegistry,
+  env: FeedEnv,
+  logger: Logger,
+  commandTimeoutMs = 0,
+) {
+  const redis = await connectRedis({ url: env.REDIS_URL, logger, commandTimeoutMs });
+  resources.add('redis', { ready: () => redis.ping(), close: () => closeRedis(redis) });
   return redis;
 }
 
 /** The feed subgraph: reads timelines from Redis (the worker writes them). */
 export function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService> {
   return startService(logger, async (resources) => {
-    const redis = await connectFeedRedis(resources, env, logger);
+    const redis = await connectFeedRedis(resources, env, logger, env.REDIS_COMMAND_TIMEOUT_MS);
     const { reader } = createTimelines(redis, env.timelines);
     const { handler } = await startFeedServer(resources, {
       reader,

@@ -8,7 +8,7 @@ import {
 import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
 import { startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import { connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
@@ -34,7 +34,9 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
       logger,
     });
-    resources.add('redis', { ready: () => redis.ping(), close: () => redis.quit() });
+    // Sign-in limits live in Redis: without it login and registration answer a coded error,
+    // everything else works (a health detail, not readiness).
+    resources.add('redis', { health: () => redis.ping(), close: () => closeRedis(redis) });
     const events = await startServiceEvents(resources, {
       service: 'identity',
       clientId: env.KAFKA_CLIENT_ID,
