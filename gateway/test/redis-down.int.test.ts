@@ -55,7 +55,10 @@ describe('Redis down when identity and the gateway start', () => {
 
     await door.open();
     await pollFor(
-      async () => (await graphql(stack.gatewayUrl, LOGIN, { input })).data?.login?.accessToken,
+      async () => {
+        const { data } = await graphql(stack.gatewayUrl, LOGIN, { input });
+        return (data as { login?: { accessToken: string } } | null | undefined)?.login;
+      },
       { timeoutMs: 30_000, description: 'sign-in to work once Redis answers' },
     );
     await pollFor(async () => (await readiness(stack.gatewayUrl)).body.status === 'ok', {
