@@ -7,6 +7,7 @@ export {
   requiredInProduction,
 } from './load-env';
 export {
+  type KafkaEnv,
   kafkaModel,
   neo4jModel,
   postgresModel,

@@ -31,7 +31,20 @@ export const redisModel = z.object({
 export const kafkaModel = z.object({
   KAFKA_BROKERS: envList.default([localStack.kafkaBroker]),
   KAFKA_CLIENT_ID: z.string().optional(),
+  /** Copies of each topic partition created at start-up: 1 locally, 3 in production. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).default(1),
+  /** Replicas that must hold a write before an acks=all producer is answered (topic config);
+   *  2 with a replication factor of 3 keeps writing through one broker down. */
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(32).default(1),
+  /** Producer acks: all (= -1, every in-sync replica), 1 (leader only) or 0 (none). */
+  KAFKA_PRODUCER_ACKS: z
+    .enum(['all', '-1', '1', '0'])
+    .default('all')
+    .transform((v): -1 | 0 | 1 => (v === 'all' || v === '-1' ? -1 : v === '1' ? 1 : 0)),
 });
+
+/** The Kafka settings every service composes into its env (parsed). */
+export type KafkaEnv = z.infer<typeof kafkaModel>;
 
 export const neo4jModel = z.object({
   NEO4J_URI: z.url({ protocol: /^(bolt|neo4j)(\+s|\+ssc)?$/ }).default(localStack.neo4jUri),

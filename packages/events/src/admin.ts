@@ -3,18 +3,31 @@ import { deadLetterTopicOf, type TopicContract } from './topic';
 
 export interface TopicSettings {
   partitions?: number;
+  /** Copies of each partition (default 1, the local stack's single broker; 3 in production). */
   replicationFactor?: number;
+  /**
+   * `min.insync.replicas`: replicas that must have a write before an acks=-1 producer is
+   * answered (default 1; 2 with a replication factor of 3 survives one broker down).
+   */
+  minInsyncReplicas?: number;
 }
 
 /**
  * Creates each topic and its dead-letter topic if missing (brokers never auto-create).
  * Retention is unlimited: the feed is rebuilt by replaying topics from the beginning.
+ * Topics that exist are left as they are: raising their replication is a reassignment.
  */
 export async function ensureTopics(
   kafka: Kafka,
   contracts: readonly Pick<TopicContract, 'name'>[],
-  { partitions = 6, replicationFactor = 1 }: TopicSettings = {},
+  { partitions = 6, replicationFactor = 1, minInsyncReplicas = 1 }: TopicSettings = {},
 ): Promise<string[]> {
+  if (minInsyncReplicas > replicationFactor) {
+    // Every acks=-1 write to such a topic would fail with NOT_ENOUGH_REPLICAS.
+    throw new Error(
+      `min.insync.replicas (${minInsyncReplicas}) exceeds the replication factor (${replicationFactor})`,
+    );
+  }
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -28,7 +41,10 @@ export async function ensureTopics(
           topic,
           numPartitions: partitions,
           replicationFactor,
-          configEntries: [{ name: 'retention.ms', value: '-1' }],
+          configEntries: [
+            { name: 'retention.ms', value: '-1' },
+            { name: 'min.insync.replicas', value: String(minInsyncReplicas) },
+          ],
         })),
       });
     }

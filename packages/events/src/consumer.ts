@@ -2,6 +2,8 @@ import { type Logger, withCorrelation } from '@flock/logger';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { decodeEnvelope, type Envelope, EventValidationError } from './envelope';
+import { classifyFailure, type FailureKind } from './failures';
+import type { ProducerAcks } from './publisher';
 import { deadLetterTopicOf, type TopicContract } from './topic';
 
 export interface MessageContext {
@@ -23,17 +25,24 @@ export function on<P>(topic: TopicContract<P>, handler: EventHandler<P>): Subscr
   return { topic: topic as TopicContract<unknown>, handler: handler as EventHandler<unknown> };
 }
 
+/**
+ * How a failing handler is retried. A transient failure (a dependency down, see
+ * `classifyFailure`) is retried without limit, every `maxDelayMs` at most, so an outage of
+ * any length delays the partition's messages but loses none; any other failure is retried
+ * `maxAttempts` times, then parked on the dead-letter topic.
+ */
 export interface RetryPolicy {
-  /** Attempts before a message is dead-lettered (the first try included). */
+  /** Attempts before a message that does not fail transiently is dead-lettered (first try included). */
   maxAttempts: number;
   initialDelayMs: number;
+  /** The backoff's cap: the pace of retries through a long outage. */
   maxDelayMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 8,
   initialDelayMs: 200,
-  maxDelayMs: 10_000,
+  maxDelayMs: 30_000,
 };
 
 export interface ConsumerOptions {
@@ -44,6 +53,8 @@ export interface ConsumerOptions {
   retry?: Partial<RetryPolicy>;
   /** Where a new group starts; replays (feed rebuild) start from the beginning. */
   fromBeginning?: boolean;
+  /** acks of the dead-letter producer (default -1: every in-sync replica). */
+  acks?: ProducerAcks;
 }
 
 export interface RunningConsumer {
@@ -56,6 +67,8 @@ export interface RunningConsumer {
 
 export const DLQ_HEADERS = {
   reason: 'x-dlq-reason',
+  /** Why it was parked: 'invalid' (breaks the contract), 'permanent' or 'unknown' (see FailureKind). */
+  failure: 'x-dlq-failure',
   group: 'x-dlq-group',
   topic: 'x-dlq-original-topic',
   partition: 'x-dlq-original-partition',
@@ -73,11 +86,14 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 
 /**
  * Consumes the subscribed topics in one group. Each message is validated against its
- * contract, handled with retries and backoff, and dead-lettered with the reason when it is
- * invalid or still fails. Offsets are committed only after a message was handled or parked.
+ * contract and handled; a failing handler is retried with backoff (see `RetryPolicy`) while
+ * the partition waits, so its order holds, and the consumer heartbeats, so it stays in its
+ * group. Invalid messages, `PermanentEventError`s and failures that outlast `maxAttempts`
+ * without being transient are dead-lettered with the reason. Offsets are committed only
+ * after a message was handled or parked.
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
-  const { kafka, groupId, subscriptions, fromBeginning = false } = options;
+  const { kafka, groupId, subscriptions, fromBeginning = false, acks = -1 } = options;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const log = options.logger.child({ component: 'consumer', groupId });
   const byTopic = new Map(subscriptions.map((s) => [s.topic.name, s]));
@@ -108,11 +124,13 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     partition: number,
     message: KafkaMessage,
     reason: string,
+    failure: 'invalid' | FailureKind,
     attempts: number,
   ): Promise<void> {
     const headers: IHeaders = {
       ...message.headers,
       [DLQ_HEADERS.reason]: reason.slice(0, 2000),
+      [DLQ_HEADERS.failure]: failure,
       [DLQ_HEADERS.group]: groupId,
       [DLQ_HEADERS.topic]: topic,
       [DLQ_HEADERS.partition]: String(partition),
@@ -122,21 +140,26 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     };
     await dlqProducer.send({
       topic: deadLetterTopicOf(topic),
-      acks: -1,
+      acks,
       messages: [{ key: message.key, value: message.value, headers }],
     });
     log.warn(
-      { topic, partition, offset: message.offset, reason, attempts },
+      { topic, partition, offset: message.offset, reason, failure, attempts },
       'message dead-lettered',
     );
   }
 
+  /**
+   * Handles one message: 'done' once it was handled or parked, 'stopped' when the consumer
+   * stops or the partition moves while a retry waits (then it is left uncommitted for
+   * whoever owns the partition next). A rebalance also surfaces as the heartbeat's error.
+   */
   async function handle(
     topic: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
+    owned: () => boolean,
   ): Promise<'done' | 'stopped'> {
     const subscription = byTopic.get(topic);
     if (!subscription) throw new Error(`no handler for topic ${topic}`);
@@ -145,7 +168,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       event = decodeEnvelope(subscription.topic, message.value);
     } catch (error) {
       if (!(error instanceof EventValidationError)) throw error;
-      await deadLetter(topic, partition, message, error.message, 0);
+      await deadLetter(topic, partition, message, error.message, 'invalid', 0);
       return 'done';
     }
     for (let attempt = 1; ; attempt++) {
@@ -155,18 +178,21 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         );
         return 'done';
       } catch (error) {
+        const failure = classifyFailure(error);
         const reason = error instanceof Error ? error.message : String(error);
-        if (attempt >= policy.maxAttempts) {
-          await deadLetter(topic, partition, message, reason, attempt);
+        if (failure === 'permanent' || (failure === 'unknown' && attempt >= policy.maxAttempts)) {
+          await deadLetter(topic, partition, message, reason, failure, attempt);
           return 'done';
         }
         const delay = backoffDelay(attempt, policy);
         log.warn(
-          { topic, offset: message.offset, attempt, delay, err: error },
-          'handler failed, retrying',
+          { topic, partition, offset: message.offset, attempt, failure, delay, err: error },
+          failure === 'transient'
+            ? 'handler failed on a dependency, retrying until it returns'
+            : 'handler failed, retrying',
         );
-        await sleepWithHeartbeat(delay, heartbeat);
-        if (!isRunning()) return 'stopped';
+        await sleepWithHeartbeat(delay, heartbeat, owned);
+        if (!owned()) return 'stopped';
       }
     }
   }
@@ -175,12 +201,19 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      const owned = () => isRunning() && !isStale();
       let next: string | undefined;
       try {
         for (const message of batch.messages) {
-          if (!isRunning() || isStale()) break;
-          const outcome = await handle(batch.topic, batch.partition, message, heartbeat, isRunning);
-          if (outcome === 'stopped') break;
+          if (!owned()) break;
+          const outcome = await handle(batch.topic, batch.partition, message, heartbeat, owned);
+          if (outcome === 'stopped') {
+            log.info(
+              { topic: batch.topic, partition: batch.partition, offset: message.offset },
+              'stopped retrying: consumer stopping or partition moved; left uncommitted',
+            );
+            break;
+          }
           resolveOffset(message.offset);
           next = (BigInt(message.offset) + 1n).toString();
           await heartbeat();
@@ -208,9 +241,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   };
 }
 
-async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
-  const step = 1000;
-  for (let left = ms; left > 0; left -= step) {
+/** Sleeps in steps, heartbeating (a rebalance throws from it) and ending early once not owned. */
+async function sleepWithHeartbeat(
+  ms: number,
+  heartbeat: () => Promise<void>,
+  owned: () => boolean,
+): Promise<void> {
+  const step = 500;
+  for (let left = ms; left > 0 && owned(); left -= step) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(step, left)));
     await heartbeat();
   }

@@ -31,6 +31,12 @@ export {
   envelopeSchema,
   validateEnvelope,
 } from './envelope';
+export {
+  classifyFailure,
+  type FailureKind,
+  isTransientFailure,
+  PermanentEventError,
+} from './failures';
 export { createKafka, type KafkaOptions } from './kafka';
 export {
   type OutboxRelay,
@@ -39,8 +45,14 @@ export {
   type OutboxStore,
   startOutboxRelay,
 } from './outbox-relay';
-export { EVENT_TYPE_HEADER, EventPublisher } from './publisher';
 export {
+  EVENT_TYPE_HEADER,
+  EventPublisher,
+  type ProducerAcks,
+  type PublisherOptions,
+} from './publisher';
+export {
+  kafkaDurability,
   type ServiceEvents,
   type ServiceEventsOptions,
   startServiceEvents,

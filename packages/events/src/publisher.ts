@@ -5,27 +5,47 @@ import type { TopicContract } from './topic';
 
 export const EVENT_TYPE_HEADER = 'x-event-type';
 
+/**
+ * How many replicas acknowledge a write before `send` resolves: -1 every in-sync replica
+ * (at least the topic's `min.insync.replicas`), 1 the leader only, 0 none. Anything but -1
+ * can lose acknowledged events when a broker fails, and turns the idempotent producer off.
+ */
+export type ProducerAcks = -1 | 0 | 1;
+
+export interface PublisherOptions {
+  /** Default -1 (all in-sync replicas). */
+  acks?: ProducerAcks;
+}
+
 /** Publishes validated envelopes, keyed by aggregate id, with the correlation id in headers. */
 export class EventPublisher {
   private connecting: Promise<void> | undefined;
 
+  private readonly producer: Producer;
+  private readonly acks: ProducerAcks;
+
   private constructor(
-    private readonly producer: Producer,
+    kafka: Kafka,
     private readonly source: string,
+    { acks = -1 }: PublisherOptions,
     /** What must hold before the first send (e.g. the topics exist). */
     private readonly prepare: () => Promise<unknown> = async () => {},
-  ) {}
-
-  private static producerOf(kafka: Kafka): Producer {
-    return kafka.producer({
-      idempotent: true,
+  ) {
+    this.acks = acks;
+    this.producer = kafka.producer({
+      // kafkajs refuses an idempotent send with acks other than -1.
+      idempotent: acks === -1,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
   }
 
-  static async connect(kafka: Kafka, source: string): Promise<EventPublisher> {
-    const publisher = new EventPublisher(EventPublisher.producerOf(kafka), source);
+  static async connect(
+    kafka: Kafka,
+    source: string,
+    options: PublisherOptions = {},
+  ): Promise<EventPublisher> {
+    const publisher = new EventPublisher(kafka, source, options);
     await publisher.ready();
     return publisher;
   }
@@ -34,8 +54,13 @@ export class EventPublisher {
    * A publisher that connects on first use (after `prepare`), so a service starts and serves
    * while Kafka is down; `ready()` retries on each call until Kafka answers.
    */
-  static lazy(kafka: Kafka, source: string, prepare?: () => Promise<unknown>): EventPublisher {
-    return new EventPublisher(EventPublisher.producerOf(kafka), source, prepare);
+  static lazy(
+    kafka: Kafka,
+    source: string,
+    prepare?: () => Promise<unknown>,
+    options: PublisherOptions = {},
+  ): EventPublisher {
+    return new EventPublisher(kafka, source, options, prepare);
   }
 
   /** Resolves once connected; a failed attempt is forgotten, so the next call tries again. */
@@ -68,7 +93,7 @@ export class EventPublisher {
     await this.ready();
     await this.producer.send({
       topic: topic.name,
-      acks: -1,
+      acks: this.acks,
       messages: valid.map((envelope) => ({
         key: topic.keyOf(envelope.payload),
         value: JSON.stringify(envelope),

@@ -1,6 +1,6 @@
 import { resolveLocalStack } from '@flock/env';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka, type KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -106,6 +106,42 @@ describe('events over a real Kafka broker', () => {
     expect(event?.payload).toEqual(payload);
     expect(event?.correlationId).toBe('corr-42');
     expect(event?.source).toBe('events-test');
+  });
+
+  it('creates a topic and its dead-letter topic with the replication settings given', async () => {
+    const topic = testTopic();
+    await ensureTopics(kafka, [topic], {
+      partitions: 2,
+      replicationFactor: 1,
+      minInsyncReplicas: 1,
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const names = [topic.name, deadLetterTopicOf(topic.name)];
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: names.map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ['min.insync.replicas', 'retention.ms'],
+        })),
+      });
+      expect(resources).toHaveLength(2);
+      for (const resource of resources) {
+        const config = Object.fromEntries(
+          resource.configEntries.map((e) => [e.configName, e.configValue]),
+        );
+        expect(config).toEqual({ 'min.insync.replicas': '1', 'retention.ms': '-1' });
+      }
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      for (const t of topics) {
+        expect(t.partitions).toHaveLength(2);
+        expect(t.partitions.every((p) => p.replicas.length === 1)).toBe(true);
+      }
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('refuses to publish an event that breaks the contract', async () => {
