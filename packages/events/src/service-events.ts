@@ -1,4 +1,4 @@
-import { type KafkaEnv, kafkaModel, loadEnv } from '@flock/env';
+import type { KafkaEnv } from '@flock/env';
 import type { Logger } from '@flock/logger';
 import type { ResourceRegistry } from '@flock/service';
 import type { Kafka } from 'kafkajs';
@@ -30,12 +30,6 @@ export function kafkaDurability(
   };
 }
 
-const durabilityModel = kafkaModel.pick({
-  KAFKA_REPLICATION_FACTOR: true,
-  KAFKA_MIN_INSYNC_REPLICAS: true,
-  KAFKA_PRODUCER_ACKS: true,
-});
-
 export interface ServiceEventsOptions {
   /** The service's name: Kafka client id (unless `clientId`) and the events' source. */
   service: string;
@@ -51,40 +45,33 @@ export interface ServiceEventsOptions {
     subscriptions: Subscription[];
     retry?: Partial<RetryPolicy>;
   };
-  /**
-   * How the topics are created (replication, min.insync.replicas) and the producers' acks.
-   * A service passes `...kafkaDurability(env)`; without them they are read from
-   * KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS and KAFKA_PRODUCER_ACKS here.
-   */
-  topics?: TopicSettings;
-  acks?: ProducerAcks;
+  /** How topics are created (replication, min.insync.replicas): `...kafkaDurability(env)`. */
+  topics: TopicSettings;
+  /** The producers' acks: `...kafkaDurability(env)`. */
+  acks: ProducerAcks;
 }
 
 export interface ServiceEvents {
   kafka: Kafka;
   /** Wakes the outbox relay: call after a transaction that wrote to the outbox committed. */
   kick(): void;
-  relay?: OutboxRelay;
-  consumer?: RunningConsumer;
 }
+
+/** How long a worker waits between attempts to reach Kafka at start, at most. */
+const MAX_CONNECT_BACKOFF_MS = 30_000;
 
 /**
  * A service's event side, the same everywhere: the Kafka client, the topics (created
  * explicitly), and as the service needs them its outbox relay (with its publisher) and its
- * consumer, each registered for readiness and shutdown as it is started.
+ * consumer, each registered for readiness and shutdown as it is started. Nothing here waits
+ * for Kafka: a service (re)started during a Kafka outage starts, and catches up once Kafka
+ * answers.
  */
 export async function startServiceEvents(
   resources: ResourceRegistry,
   options: ServiceEventsOptions,
 ): Promise<ServiceEvents> {
-  const { service, logger } = options;
-  // Until every service passes its parsed env, the durability settings default to it here.
-  const fromEnv =
-    options.topics && options.acks !== undefined
-      ? undefined
-      : kafkaDurability(loadEnv(durabilityModel, process.env));
-  const topics = options.topics ?? fromEnv?.topics;
-  const acks = options.acks ?? fromEnv?.acks ?? -1;
+  const { service, logger, topics, acks } = options;
   const kafka = createKafka({
     clientId: options.clientId ?? service,
     brokers: options.brokers,
@@ -92,8 +79,8 @@ export async function startServiceEvents(
   });
   let relay: OutboxRelay | undefined;
   if (options.outbox) {
-    // Nothing waits for Kafka here: the service starts and serves while Kafka is down, its
-    // writes wait in the outbox, and the relay connects (topics first) when Kafka answers.
+    // The service serves while Kafka is down, its writes wait in the outbox, and the relay
+    // connects (topics first) when Kafka answers.
     const publisher = EventPublisher.lazy(
       kafka,
       service,
@@ -101,21 +88,81 @@ export async function startServiceEvents(
       { acks },
     );
     resources.add('kafka producer', { close: () => publisher.disconnect() });
-    relay = startOutboxRelay({ store: options.outbox, publisher, logger });
-    const started = relay;
-    // Not a readiness check: a backlog is no reason to leave the load balancer.
-    resources.add('outbox relay', { close: () => started.stop() });
-  }
-  let consumer: RunningConsumer | undefined;
-  if (options.consumer) {
-    // A worker without Kafka has nothing to do: it needs the topics, then its group.
-    await ensureTopics(kafka, allTopics, topics);
-    consumer = await startConsumer({ kafka, logger, acks, ...options.consumer });
-    const running = consumer;
-    resources.add('kafka consumer', {
-      ready: () => running.readiness(),
-      close: () => running.stop(),
+    const started = startOutboxRelay({ store: options.outbox, publisher, logger });
+    relay = started;
+    // A backlog is a health detail, no reason to leave the load balancer.
+    resources.add('outbox relay', {
+      health: async () => {
+        await started.readiness();
+        return { pending: await started.pending() };
+      },
+      close: () => started.stop(),
     });
   }
-  return { kafka, kick: () => relay?.kick(), relay, consumer };
+  if (options.consumer) {
+    const consumer = options.consumer;
+    // A worker without Kafka has nothing to do, but it starts (health routes up, not ready)
+    // and joins its group once Kafka answers, instead of exiting.
+    const starting = retryUntilStarted(logger, async () => {
+      await ensureTopics(kafka, allTopics, topics);
+      return startConsumer({ kafka, logger, acks, ...consumer });
+    });
+    resources.add('kafka consumer', {
+      ready: async () => {
+        const running = starting.current();
+        if (!running) throw new Error('not connected to Kafka yet');
+        await running.readiness();
+      },
+      close: async () => {
+        const running = await starting.cancel();
+        await running?.stop();
+      },
+    });
+  }
+  return { kafka, kick: () => relay?.kick() };
+}
+
+/** Calls `start` until it succeeds (backing off), unless cancelled first. */
+function retryUntilStarted(
+  logger: Logger,
+  start: () => Promise<RunningConsumer>,
+): { current(): RunningConsumer | undefined; cancel(): Promise<RunningConsumer | undefined> } {
+  let running: RunningConsumer | undefined;
+  let cancelled = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    for (let attempt = 1; !cancelled; attempt++) {
+      try {
+        const started = await start();
+        if (cancelled)
+          await started.stop(); // shut down while it was connecting
+        else running = started;
+        return;
+      } catch (error) {
+        const delay = Math.min(500 * 2 ** attempt, MAX_CONNECT_BACKOFF_MS);
+        logger.error(
+          { err: error, attempt, delay },
+          'cannot start the Kafka consumer (is Kafka reachable?); trying again',
+        );
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  })();
+  return {
+    current: () => running,
+    async cancel() {
+      cancelled = true;
+      wake?.();
+      // An attempt in flight (the client retrying an unreachable Kafka) is not waited for
+      // long: it stops what it started itself when it ends.
+      await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      return running;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { verifierFromEnv } from '@flock/auth';
-import { startServiceEvents } from '@flock/events';
+import { kafkaDurability, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { closeRedis, connectRedis } from '@flock/redis';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
@@ -51,6 +51,7 @@ export function startFeedWorker(env: FeedEnv, logger: Logger): Promise<RunningSe
       service: 'feed-worker',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       consumer: {
         groupId: env.KAFKA_GROUP_ID,

@@ -6,7 +6,7 @@ import {
   localKeys,
 } from '@flock/auth';
 import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
-import { startServiceEvents } from '@flock/events';
+import { kafkaDurability, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { closeRedis, connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
@@ -41,6 +41,7 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       service: 'identity',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       outbox: postgresOutbox(prisma),
     });

@@ -1,6 +1,6 @@
 import { verifierFromEnv } from '@flock/auth';
 import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
-import { startServiceEvents } from '@flock/events';
+import { kafkaDurability, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import { Posts } from './domain/posts';
@@ -48,6 +48,7 @@ export function startPosts(
       service: 'posts',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       outbox: postgresOutbox(prisma),
     });

@@ -1,6 +1,12 @@
 import { emailTokenCipher, loadSecretKey } from '@flock/auth';
 import { postgresAdapter, postgresResource } from '@flock/db';
-import { emailVerificationRequested, on, startServiceEvents, userRegistered } from '@flock/events';
+import {
+  emailVerificationRequested,
+  kafkaDurability,
+  on,
+  startServiceEvents,
+  userRegistered,
+} from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import nodemailer from 'nodemailer';
@@ -41,6 +47,7 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
       service: 'mailer',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       consumer: {
         groupId: env.KAFKA_GROUP_ID,
