@@ -47,8 +47,12 @@ export type Post = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The signed-in user's home timeline: their own posts and those of the people they follow. */
-  homeFeed: FeedConnection;
+  /**
+   * The signed-in user's home timeline: their own posts and those of the people they follow.
+   * Null, with a SERVICE_UNAVAILABLE error, only when the feed cannot answer (the query's other
+   * fields still do).
+   */
+  homeFeed?: Maybe<FeedConnection>;
 };
 
 
@@ -60,8 +64,11 @@ export type QueryHomeFeedArgs = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's posts and replies, newest first (the recent ones the feed keeps). */
-  timeline: FeedConnection;
+  /**
+   * This user's posts and replies, newest first (the recent ones the feed keeps). Null, with a
+   * SERVICE_UNAVAILABLE error, only when the feed cannot answer: the rest of the user still does.
+   */
+  timeline?: Maybe<FeedConnection>;
 };
 
 
@@ -213,13 +220,13 @@ export type PostResolvers<ContextType = FeedContext, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = FeedContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  homeFeed?: Resolver<ResolversTypes['FeedConnection'], ParentType, ContextType, RequireFields<QueryHomeFeedArgs, 'first'>>;
+  homeFeed?: Resolver<Maybe<ResolversTypes['FeedConnection']>, ParentType, ContextType, RequireFields<QueryHomeFeedArgs, 'first'>>;
 }>;
 
 export type UserResolvers<ContextType = FeedContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  timeline?: Resolver<ResolversTypes['FeedConnection'], ParentType, ContextType, RequireFields<UserTimelineArgs, 'first'>>;
+  timeline?: Resolver<Maybe<ResolversTypes['FeedConnection']>, ParentType, ContextType, RequireFields<UserTimelineArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = FeedContext> = ResolversObject<{

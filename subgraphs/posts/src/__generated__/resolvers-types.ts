@@ -80,7 +80,11 @@ export type PageInfo = {
  */
 export type Post = {
   __typename?: 'Post';
-  author: User;
+  /**
+   * Never null while identity answers; null (with a SERVICE_UNAVAILABLE error) when it cannot,
+   * so the post itself still shows.
+   */
+  author?: Maybe<User>;
   /** 1 to 500 characters, trimmed. */
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -303,7 +307,7 @@ export type PageInfoResolvers<ContextType = PostsContext, ParentType extends Res
 
 export type PostResolvers<ContextType = PostsContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post'], FederationReferenceType extends FederationReferenceTypes['Post'] = FederationReferenceTypes['Post']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
