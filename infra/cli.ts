@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { LocalStack } from '@flock/env';
 import { repoRoot } from './stack/paths';
 import { ensurePrismaClients, migrateAll } from './stack/prisma';
@@ -10,7 +10,7 @@ const usage = `usage: infra/cli.ts <command>
   up        start the local infrastructure and migrate the databases (idempotent)
   migrate   apply pending database migrations
   down      stop what "up" started
-  status    show what answers
+  status    show what answers, who runs it, and services' restarts
   start     infrastructure, then every service (npm start)
   test      infrastructure, then vitest (extra arguments go to vitest)`;
 
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
       await up(stack);
       return 0;
     case 'migrate':
-      await migrateAll(stack.postgresUrl);
+      await migrateAll(stack.postgresUrl, stack.postgresDbPrefix);
       return 0;
     case 'down':
       await down(stack);
@@ -47,7 +47,10 @@ function printUrls(stack: LocalStack): void {
   progress.ok('Flock is up');
   progress.info(`Apollo Sandbox   http://127.0.0.1:${stack.ports.gateway}/graphql`);
   progress.info(`mail inbox       ${stack.mailWebUrl}`);
-  progress.info(`logs             .flock/logs/<service>.log`);
+  const state = stack.stateDir.startsWith(`${repoRoot}/`)
+    ? relative(repoRoot, stack.stateDir)
+    : stack.stateDir;
+  progress.info(`logs             ${state}/logs/<service>.log`);
   progress.info('stop everything with: npm stop');
 }
 

@@ -9,4 +9,6 @@ export interface Component {
   start(): Promise<void>;
   /** Stops it if this stack started it; returns whether something was stopped. */
   stop(): Promise<boolean>;
+  /** What status shows about the process (pid, restarts, ...); default: the tracked pid. */
+  describe?(): string | undefined;
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,8 +43,16 @@ export async function ensureJars(label: string, pom: string, dest: string): Prom
   progress.ok(`${label} jars ready in ${secondsSince(started)} s`);
 }
 
-/** Compiles a single-file Java program into `outDir` when its source is newer. */
-export function ensureCompiled(source: string, classpath: string, outDir: string): void {
+/**
+ * Compiles a single-file Java program into `outDir` when its source is newer. Asynchronous,
+ * as is everything slow here: a blocked event loop makes the other components' probes time
+ * out, and a probe that fails starts the component.
+ */
+export async function ensureCompiled(
+  source: string,
+  classpath: string,
+  outDir: string,
+): Promise<void> {
   const className =
     source
       .split('/')
@@ -52,15 +60,19 @@ export function ensureCompiled(source: string, classpath: string, outDir: string
       ?.replace(/\.java$/, '') ?? '';
   const compiled = join(outDir, `${className}.class`);
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(source).mtimeMs) return;
-  const result = spawnSync(javacBinary(), ['-d', outDir, '-cp', classpath, source], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error(`javac failed for ${source}`);
+  const status = await run(javacBinary(), ['-d', outDir, '-cp', classpath, source], 'javac');
+  if (status !== 0) throw new Error(`javac failed for ${source}`);
+}
+
+/** Runs a Java main class to completion; rejects with its output when it fails. */
+export async function runJava(args: string[], what: string): Promise<void> {
+  const status = await run(javaBinary(), args, what);
+  if (status !== 0) throw new Error(`${what} failed (exit ${status})`);
 }
 
 function run(command: string, args: string[], label: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    // Quiet unless it fails: then Maven's output explains why.
+    // Quiet unless it fails: then the tool's output explains why.
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -70,7 +82,7 @@ function run(command: string, args: string[], label: string): Promise<number> {
       output += chunk;
     });
     child.on('error', (error) =>
-      reject(new Error(`Maven (mvn) is needed to fetch ${label}: ${error.message}`)),
+      reject(new Error(`${command} is needed for ${label}: ${error.message}`)),
     );
     child.on('exit', (code) => {
       if (code !== 0) process.stderr.write(output);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { databaseUrlFor, migrate } from '@flock/db';
-import { paths, repoRoot } from './paths';
+import { repoRoot } from './paths';
 import { progress } from './progress';
 
 /** Each service that owns a Postgres database has prisma/<service>/ (db name = service). */
@@ -55,17 +55,20 @@ export function ensurePrismaClients(): void {
       throw new Error(`prisma generate failed for ${service}:\n${result.stderr}${result.stdout}`);
     writeFileSync(marker, digest);
   }
-  paths.run(); // make sure .flock exists for the rest
 }
 
-/** Applies pending migrations of every service database (creating databases as needed). */
-export async function migrateAll(postgresUrl: string): Promise<void> {
+/**
+ * Applies pending migrations of every service database (creating databases as needed);
+ * `prefix` is POSTGRES_DB_PREFIX (a second stack's databases: faults_identity, ...).
+ */
+export async function migrateAll(postgresUrl: string, prefix = ''): Promise<void> {
   for (const { service, migrations } of prismaServices()) {
+    const database = `${prefix}${service}`;
     const applied = await migrate({
-      databaseUrl: databaseUrlFor(postgresUrl, service),
+      databaseUrl: databaseUrlFor(postgresUrl, service, prefix),
       migrationsDir: migrations,
     });
-    if (applied.length > 0) progress.ok(`migrated ${service}: ${applied.join(', ')}`);
-    else progress.ok(`database ${service} is up to date`);
+    if (applied.length > 0) progress.ok(`migrated ${database}: ${applied.join(', ')}`);
+    else progress.ok(`database ${database} is up to date`);
   }
 }

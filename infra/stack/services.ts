@@ -1,8 +1,15 @@
 import { join } from 'node:path';
+import { databaseUrlFor } from '@flock/db';
 import type { LocalStack, ServiceName } from '@flock/env';
 import type { Component } from './component';
 import { repoRoot } from './paths';
-import { startDetached, stopTracked, waitUntil } from './processes';
+import type { Processes } from './processes';
+import {
+  describeSupervised,
+  startSupervised,
+  stopSupervised,
+  supervisedState,
+} from './supervision';
 
 /** The Flock services `npm start` runs, in start order: a group starts once the previous is ready. */
 /** `main`: the entry under src/bin/ when it is not server.ts (workers). */
@@ -22,12 +29,51 @@ const serviceGroups: { name: ServiceName; dir: string; main?: string }[][] = [
   [{ name: 'gateway', dir: 'gateway' }],
 ];
 
-/** A service run from its TypeScript sources by tsx; ready when its /readyz answers 200. */
+/** Services that own a Postgres database (named after the service, after POSTGRES_DB_PREFIX). */
+const postgresServices: ServiceName[] = ['identity', 'posts', 'mailer'];
+
+/**
+ * Everything a service needs to find this stack, explicitly: services' own defaults are the
+ * default stack's addresses, which a second stack (other ports, state dir, databases) must
+ * override.
+ */
+export function serviceEnv(stack: LocalStack, name: ServiceName): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(stack.ports[name]),
+    POSTGRES_URL: stack.postgresUrl,
+    REDIS_URL: stack.redisUrl,
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    KAFKA_REPLICATION_FACTOR: String(stack.kafkaTopics.replicationFactor),
+    KAFKA_MIN_INSYNC_REPLICAS: String(stack.kafkaTopics.minInsyncReplicas),
+    NEO4J_URI: stack.neo4jUri,
+    SMTP_URL: stack.smtpUrl,
+    IDENTITY_JWKS_URL: stack.jwksUrl,
+    DEV_KEYS_DIR: stack.devKeysDir,
+  };
+  if (postgresServices.includes(name)) {
+    env.DATABASE_URL = databaseUrlFor(stack.postgresUrl, name, stack.postgresDbPrefix);
+  }
+  if (name === 'gateway') {
+    env.IDENTITY_URL = stack.subgraphUrl('identity');
+    env.NETWORK_URL = stack.subgraphUrl('network');
+    env.POSTS_URL = stack.subgraphUrl('posts');
+    env.FEED_URL = stack.subgraphUrl('feed');
+  }
+  return env;
+}
+
+/**
+ * A service run from its TypeScript sources (`node --import tsx`, one process, so the pid a
+ * test kills is the service itself) under a supervisor that restarts it when it dies; ready
+ * when its /readyz answers 200.
+ */
 function service(
   stack: LocalStack,
+  procs: Processes,
   name: ServiceName,
   dir: string,
   main = 'src/bin/server.ts',
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Component {
   const port = stack.ports[name];
   const url = `http://127.0.0.1:${port}`;
@@ -39,18 +85,44 @@ function service(
       return response.ok;
     },
     async start() {
-      startDetached(name, join(repoRoot, 'node_modules', '.bin', 'tsx'), [main], {
+      startSupervised(procs, name, process.execPath, ['--import', 'tsx', main], {
         cwd: join(repoRoot, dir),
-        env: { PORT: String(port) },
+        env: { ...extraEnv, ...serviceEnv(stack, name) },
       });
-      await waitUntil(name, () => this.probe(), { timeoutMs: 60_000, processName: name });
+      try {
+        await procs.waitUntil(name, async () => (await crashLooping()) || this.probe(), {
+          timeoutMs: 60_000,
+          processName: name,
+        });
+      } catch (error) {
+        await stopSupervised(procs, name, 5_000);
+        throw error;
+      }
+      if (await crashLooping()) {
+        await stopSupervised(procs, name, 5_000);
+        throw new Error(`${name} keeps exiting at start; last log lines:\n${procs.tailLog(name)}`);
+      }
     },
-    stop: () => stopTracked(name),
+    stop: () => stopSupervised(procs, name),
+    describe() {
+      const state = supervisedState(procs, name);
+      return state ? describeSupervised(state) : undefined;
+    },
   };
+
+  // A service that exits twice before it was ever ready will not get better by itself.
+  async function crashLooping(): Promise<boolean> {
+    return (supervisedState(procs, name)?.restarts ?? 0) >= 2;
+  }
 }
 
-export function serviceComponents(stack: LocalStack): Component[][] {
+/** The services in start groups; `env` is added to every service's environment. */
+export function serviceComponents(
+  stack: LocalStack,
+  procs: Processes,
+  env: NodeJS.ProcessEnv = {},
+): Component[][] {
   return serviceGroups.map((group) =>
-    group.map(({ name, dir, main }) => service(stack, name, dir, main)),
+    group.map(({ name, dir, main }) => service(stack, procs, name, dir, main, env)),
   );
 }

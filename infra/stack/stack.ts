@@ -7,23 +7,37 @@ import { mail } from './components/mail';
 import { neo4j } from './components/neo4j';
 import { postgres } from './components/postgres';
 import { redis } from './components/redis';
+import { stackPaths } from './paths';
 import { migrateAll } from './prisma';
-import { trackedPid } from './processes';
+import { delay, type Processes, processes } from './processes';
 import { progress, secondsSince } from './progress';
 import { serviceComponents } from './services';
 
-export function localStackFromEnv(): LocalStack {
-  return resolveLocalStack(process.env);
+export function localStackFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): LocalStack {
+  return resolveLocalStack(env);
+}
+
+/** The processes of a stack: pid files, logs and data under its state dir. */
+export function stackProcesses(stack: LocalStack): Processes {
+  return processes(stackPaths(stack.stateDir));
 }
 
 export function components(stack: LocalStack): Component[] {
+  const procs = stackProcesses(stack);
   return [
-    postgres(stack.postgresUrl),
-    redis(stack.redisUrl),
-    mail(stack.smtpUrl, stack.mailWebUrl),
-    kafka(stack.kafkaBroker),
-    neo4j(stack.neo4jUri),
+    postgres(stack.postgresUrl, procs),
+    redis(stack.redisUrl, procs),
+    mail(stack.smtpUrl, stack.mailWebUrl, procs),
+    ...kafka(stack.kafkaBrokers, procs),
+    neo4j(stack.neo4jUri, stack.neo4jTransactionTimeoutMs, procs),
   ];
+}
+
+/** The services of `stack` in start groups; `env` is added to each service's environment. */
+export function services(stack: LocalStack, env: NodeJS.ProcessEnv = {}): Component[][] {
+  return serviceComponents(stack, stackProcesses(stack), env);
 }
 
 const answers = (component: Component) => component.probe().catch(() => false);
@@ -31,18 +45,21 @@ const answers = (component: Component) => component.probe().catch(() => false);
 /** Starts whatever does not answer yet, in parallel; a running stack is left as it is. */
 export async function up(stack: LocalStack): Promise<void> {
   const started = Date.now();
-  progress.step('checking the local stack');
+  progress.step(`checking the local stack (state in ${stack.stateDir})`);
   await ensureRunning(components(stack));
   await createTopics(stack);
-  await migrateAll(stack.postgresUrl);
+  await migrateAll(stack.postgresUrl, stack.postgresDbPrefix);
   progress.ok(`infrastructure ready in ${secondsSince(started)} s`);
 }
 
-/** Infrastructure, migrations, then every service and the gateway. */
-export async function startAll(stack: LocalStack): Promise<void> {
+/**
+ * Infrastructure, migrations, then every service (each under a supervisor that restarts it
+ * when it dies) and the gateway; `env` is added to each service's environment.
+ */
+export async function startAll(stack: LocalStack, env: NodeJS.ProcessEnv = {}): Promise<void> {
   await up(stack);
   const started = Date.now();
-  for (const group of serviceComponents(stack)) await ensureRunning(group);
+  for (const group of services(stack, env)) await ensureRunning(group);
   progress.ok(`services ready in ${secondsSince(started)} s`);
 }
 
@@ -70,15 +87,27 @@ async function ensureRunning(list: Component[]): Promise<void> {
 }
 
 async function createTopics(stack: LocalStack): Promise<void> {
-  const logger = createLogger({ service: 'infra', level: 'warn' });
-  const client = createKafka({ clientId: 'flock-infra', brokers: [stack.kafkaBroker], logger });
-  const created = await ensureTopics(client, allTopics);
-  if (created.length > 0) progress.ok(`created Kafka topics: ${created.join(', ')}`);
+  const logger = createLogger({ service: 'infra', level: 'fatal' });
+  const client = createKafka({ clientId: 'flock-infra', brokers: stack.kafkaBrokers, logger });
+  // A cluster that has just formed may not know a topic it has just created on every broker
+  // yet ("does not host this topic-partition" while waiting for leaders): try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // 3 copies and min ISR 2 on a 3-node cluster unless the env says otherwise.
+      const created = await ensureTopics(client, allTopics, stack.kafkaTopics);
+      if (created.length > 0) progress.ok(`created Kafka topics: ${created.join(', ')}`);
+      else if (attempt > 1) progress.ok('created the Kafka topics');
+      return;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await delay(1_000);
+    }
+  }
 }
 
 /** Stops exactly what `up`/`start` started: the services first, then the infrastructure. */
 export async function down(stack: LocalStack): Promise<void> {
-  for (const group of [...serviceComponents(stack)].reverse()) await stopAll(group);
+  for (const group of [...services(stack)].reverse()) await stopAll(group);
   await stopAll(components(stack));
 }
 
@@ -91,16 +120,18 @@ async function stopAll(list: Component[]): Promise<void> {
   );
 }
 
+/** One line per component: answers or not, and who runs it (pid, restarts, last exit). */
 export async function status(stack: LocalStack): Promise<boolean> {
-  let allUp = true;
-  for (const component of [...components(stack), ...serviceComponents(stack).flat()]) {
-    const up = await answers(component);
-    allUp &&= up;
-    const pid = trackedPid(component.name);
-    const owner = pid ? `pid ${pid}` : 'external';
-    const line = `${component.name.padEnd(9)} ${component.endpoint} (${owner})`;
-    if (up) progress.ok(line);
+  const procs = stackProcesses(stack);
+  const list = [...components(stack), ...services(stack).flat()];
+  // Probed together (a Kafka round trip takes seconds), printed in order.
+  const answering = await Promise.all(list.map(answers));
+  list.forEach((component, index) => {
+    const pid = procs.trackedPid(component.name);
+    const owner = component.describe?.() ?? (pid ? `pid ${pid}` : 'external');
+    const line = `${component.name.padEnd(14)} ${component.endpoint} (${owner})`;
+    if (answering[index]) progress.ok(line);
     else progress.fail(`${line}: not answering`);
-  }
-  return allUp;
+  });
+  return answering.every(Boolean);
 }

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import type { Component } from '../component';
 import { ensureCompiled, ensureJars, javaBinary } from '../jvm';
-import { paths } from '../paths';
-import { startDetached, stopTracked, waitUntil } from '../processes';
+import { infraFile, lib } from '../paths';
+import type { Processes } from '../processes';
 
 const HEAP = ['-Xms256m', '-Xmx768m'];
 const PAGE_CACHE_MIB = '128';
@@ -17,13 +17,15 @@ const JVM_OPENS = [
 
 /**
  * Neo4j 5.26 Community, embedded in a small launcher (infra/neo4j/Launcher.java) with Bolt
- * on loopback, auth off (local only) and APOC core from the plugin folder.
+ * on loopback, auth off (local only), APOC core from the plugin folder, and a server-side
+ * transaction timeout (NEO4J_TRANSACTION_TIMEOUT, 10 s by default): a runaway query is
+ * killed by the server, whatever the client does.
  */
-export function neo4j(uri: string): Component {
+export function neo4j(uri: string, transactionTimeoutMs: number, procs: Processes): Component {
   const { hostname, port } = new URL(uri);
-  const lib = paths.lib('neo4j');
-  const plugins = paths.lib('neo4j-plugins');
-  const launcher = paths.lib('neo4j-launcher');
+  const jars = lib('neo4j');
+  const plugins = lib('neo4j-plugins');
+  const launcher = lib('neo4j-launcher');
 
   return {
     name: 'neo4j',
@@ -46,27 +48,31 @@ export function neo4j(uri: string): Component {
       }
     },
     async start() {
-      await ensureJars('Neo4j', paths.infra('neo4j', 'pom.xml'), lib);
-      await ensureJars('APOC core', paths.infra('neo4j', 'apoc', 'pom.xml'), plugins);
+      await ensureJars('Neo4j', infraFile('neo4j', 'pom.xml'), jars);
+      await ensureJars('APOC core', infraFile('neo4j', 'apoc', 'pom.xml'), plugins);
       // APOC's extensions load from the classpath and its procedures from the plugin folder.
-      const classpath = [join(lib, '*'), join(plugins, '*')].join(':');
-      ensureCompiled(paths.infra('neo4j', 'Launcher.java'), classpath, launcher);
+      const classpath = [join(jars, '*'), join(plugins, '*')].join(':');
+      await ensureCompiled(infraFile('neo4j', 'Launcher.java'), classpath, launcher);
       if (hostname !== '127.0.0.1' && hostname !== 'localhost') {
         throw new Error(`the local Neo4j listens on loopback only, not ${hostname}`);
       }
-      startDetached('neo4j', javaBinary(), [
+      procs.startDetached('neo4j', javaBinary(), [
         ...HEAP,
         ...JVM_OPENS,
         '-cp',
         `${launcher}:${classpath}`,
         'Launcher',
-        paths.data('neo4j'),
+        procs.paths.data('neo4j'),
         plugins,
         port || '7687',
         PAGE_CACHE_MIB,
+        String(transactionTimeoutMs),
       ]);
-      await waitUntil('neo4j', () => this.probe(), { timeoutMs: 120_000, processName: 'neo4j' });
+      await procs.waitUntil('neo4j', () => this.probe(), {
+        timeoutMs: 120_000,
+        processName: 'neo4j',
+      });
     },
-    stop: () => stopTracked('neo4j'),
+    stop: () => procs.stopTracked('neo4j'),
   };
 }

@@ -1,17 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Component } from '../component';
-import { paths } from '../paths';
-import { waitUntil } from '../processes';
+import type { Processes } from '../processes';
 
 /**
  * Postgres: a running server is reused. When none answers and the machine has a Debian
  * cluster (pg_ctlcluster), that cluster is started, and stopped again by infra:down.
  */
-export function postgres(url: string): Component {
-  const marker = join(paths.run(), 'postgres.started-cluster');
+export function postgres(url: string, procs: Processes): Component {
+  const marker = procs.paths.runFile('postgres.started-cluster');
   const clusters = () =>
     existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql').map((v) => [v, 'main']) : [];
   const ctl = (version: string, action: 'start' | 'stop') =>
@@ -47,7 +45,7 @@ export function postgres(url: string): Component {
       if (result.status !== 0)
         throw new Error(`pg_ctlcluster ${version} main start: ${result.stderr}`);
       writeFileSync(marker, version);
-      await waitUntil('postgres', () => this.probe(), { timeoutMs: 30_000 });
+      await procs.waitUntil('postgres', () => this.probe(), { timeoutMs: 30_000 });
     },
     async stop() {
       if (!existsSync(marker)) return false;

@@ -1,10 +1,9 @@
 import { createClient } from 'redis';
 import type { Component } from '../component';
-import { paths } from '../paths';
-import { startDetached, stopTracked, waitUntil } from '../processes';
+import type { Processes } from '../processes';
 
-/** Redis: a running server is reused; otherwise redis-server runs under .flock/data/redis. */
-export function redis(url: string): Component {
+/** Redis: a running server is reused; otherwise redis-server runs under <state dir>/data/redis. */
+export function redis(url: string, procs: Processes): Component {
   const { port, hostname } = new URL(url);
   return {
     name: 'redis',
@@ -25,7 +24,7 @@ export function redis(url: string): Component {
       }
     },
     async start() {
-      startDetached('redis', 'redis-server', [
+      procs.startDetached('redis', 'redis-server', [
         '--port',
         port || '6379',
         '--bind',
@@ -35,10 +34,13 @@ export function redis(url: string): Component {
         '--appendonly',
         'no',
         '--dir',
-        paths.data('redis'),
+        procs.paths.data('redis'),
       ]);
-      await waitUntil('redis', () => this.probe(), { timeoutMs: 20_000, processName: 'redis' });
+      await procs.waitUntil('redis', () => this.probe(), {
+        timeoutMs: 20_000,
+        processName: 'redis',
+      });
     },
-    stop: () => stopTracked('redis'),
+    stop: () => procs.stopTracked('redis'),
   };
 }

@@ -133,9 +133,12 @@ async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** The URL of database `name` on the server of `postgresUrl`. */
-export function databaseUrlFor(postgresUrl: string, name: string): string {
+/**
+ * The URL of database `name` on the server of `postgresUrl`. `prefix` (POSTGRES_DB_PREFIX,
+ * '' by default) lets a second stack share the server: `faults_` + `identity`.
+ */
+export function databaseUrlFor(postgresUrl: string, name: string, prefix = ''): string {
   const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
+  url.pathname = `/${prefix}${name}`;
   return url.toString();
 }

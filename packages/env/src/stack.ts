@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { envPort, loadEnv } from './load-env';
@@ -11,6 +11,9 @@ const stackModel = z.object({
   POSTGRES_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  /** How the stack creates topics; by default 3 copies, min ISR 2 on 3 brokers, else 1 and 1. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).optional(),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(32).optional(),
   NEO4J_URI: z.string().default('bolt://127.0.0.1:7687'),
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   MAIL_WEB_PORT: envPort.default(1080),
@@ -22,7 +25,26 @@ const stackModel = z.object({
   FEED_WORKER_PORT: envPort.default(4011),
   NETWORK_WORKER_PORT: envPort.default(4012),
   MAILER_PORT: envPort.default(4010),
+  /** Data, logs and pid files of this stack (default <repo>/.flock); a second stack sets its own. */
+  FLOCK_STATE_DIR: z.string().optional(),
+  /** Prepended to each service's database name (identity → faults_identity), so a second
+   *  stack can share the Postgres server without sharing its databases. */
+  POSTGRES_DB_PREFIX: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _, not starting with a digit')
+    .default(''),
+  /** Neo4j kills a transaction running longer (db.transaction.timeout): 500ms, 10s, 2m; 0 = off. */
+  NEO4J_TRANSACTION_TIMEOUT: z
+    .string()
+    .regex(/^(0|\d+(ms|s|m))$/, 'a duration such as 500ms, 10s or 2m (0 = unbounded)')
+    .default('10s')
+    .transform(durationMs),
 });
+
+function durationMs(text: string): number {
+  const [, amount = '0', unit = 'ms'] = /^(\d+)(ms|s|m)?$/.exec(text) ?? [];
+  return Number(amount) * (unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1);
+}
 
 /** The services of `npm start`, with the port each listens on. */
 export type ServiceName =
@@ -37,16 +59,27 @@ export type ServiceName =
 
 export interface LocalStack {
   postgresUrl: string;
+  /** Prepended to each service's database name on the Postgres server ('' by default). */
+  postgresDbPrefix: string;
   redisUrl: string;
+  /** The first of `kafkaBrokers` (a bootstrap address). */
   kafkaBroker: string;
+  /** Every broker of KAFKA_BROKERS: one starts a single node, three a 3-node KRaft cluster. */
+  kafkaBrokers: string[];
+  /** The topics' durability (KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS). */
+  kafkaTopics: { replicationFactor: number; minInsyncReplicas: number };
   neo4jUri: string;
+  /** Server-side transaction timeout of the local Neo4j (ms, 0 = unbounded). */
+  neo4jTransactionTimeoutMs: number;
   smtpUrl: string;
   mailWebUrl: string;
   ports: Record<ServiceName, number>;
   /** Where the gateway finds each subgraph, and everyone finds identity's JWKS. */
   subgraphUrl: (name: ServiceName) => string;
   jwksUrl: string;
-  /** Development keys generated at first start (git-ignored). */
+  /** Data, logs and pid files of the stack: FLOCK_STATE_DIR, else <repo>/.flock (git-ignored). */
+  stateDir: string;
+  /** Development keys generated at first start, in the state dir (git-ignored). */
   devKeysDir: string;
 }
 
@@ -64,17 +97,28 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     'feed-worker': env.FEED_WORKER_PORT,
     mailer: env.MAILER_PORT,
   };
+  const kafkaBrokers = env.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  const replicationFactor = env.KAFKA_REPLICATION_FACTOR ?? (kafkaBrokers.length >= 3 ? 3 : 1);
+  const minInsyncReplicas = env.KAFKA_MIN_INSYNC_REPLICAS ?? (replicationFactor >= 3 ? 2 : 1);
+  const stateDir = env.FLOCK_STATE_DIR ? resolve(env.FLOCK_STATE_DIR) : join(repoRoot, '.flock');
   return {
     postgresUrl: env.POSTGRES_URL,
+    postgresDbPrefix: env.POSTGRES_DB_PREFIX,
     redisUrl: env.REDIS_URL,
-    kafkaBroker: env.KAFKA_BROKERS.split(',')[0]?.trim() ?? '127.0.0.1:9092',
+    kafkaBroker: kafkaBrokers[0] ?? '127.0.0.1:9092',
+    kafkaBrokers: kafkaBrokers.length > 0 ? kafkaBrokers : ['127.0.0.1:9092'],
+    kafkaTopics: { replicationFactor, minInsyncReplicas },
     neo4jUri: env.NEO4J_URI,
+    neo4jTransactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT,
     smtpUrl: env.SMTP_URL,
     mailWebUrl: `http://127.0.0.1:${env.MAIL_WEB_PORT}`,
     ports,
     subgraphUrl: (name) => `http://127.0.0.1:${ports[name]}/graphql`,
     jwksUrl: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
-    devKeysDir: join(repoRoot, '.flock', 'keys'),
+    stateDir,
+    devKeysDir: join(stateDir, 'keys'),
   };
 }
 
