@@ -19,6 +19,11 @@ export const postgresModel = z.object({
   /** A statement running longer is cancelled by Postgres (statement_timeout), and a client
    *  waits no longer than this for a reply or a connection: a stuck database costs this. */
   POSTGRES_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  /** Prepended to the service's database name (a second stack on the same server). */
+  POSTGRES_DB_PREFIX: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]*)?$/)
+    .default(''),
 });
 
 export const redisModel = z.object({

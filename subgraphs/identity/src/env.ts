@@ -71,7 +71,8 @@ export function loadIdentityEnv(source: Record<string, string | undefined>) {
     ...env,
     registrationsPerHour,
     weakened,
-    databaseUrl: env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'identity'),
+    databaseUrl:
+      env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'identity', env.POSTGRES_DB_PREFIX),
     signingKeyFile: join(env.DEV_KEYS_DIR, 'identity-signing.jwk'),
     emailTokenKeyFile: join(env.DEV_KEYS_DIR, 'email-token.key'),
     refreshTokenKeyFile: join(env.DEV_KEYS_DIR, 'refresh-token.key'),

@@ -24,5 +24,9 @@ export type PostsEnv = ReturnType<typeof loadPostsEnv>;
 
 export function loadPostsEnv(source: Record<string, string | undefined>) {
   const env = loadEnv(postsModel, source);
-  return { ...env, databaseUrl: env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'posts') };
+  return {
+    ...env,
+    databaseUrl:
+      env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'posts', env.POSTGRES_DB_PREFIX),
+  };
 }

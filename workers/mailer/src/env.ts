@@ -38,7 +38,8 @@ export function loadMailerEnv(source: Record<string, string | undefined>) {
   const env = loadEnv(mailerModel, source);
   return {
     ...env,
-    databaseUrl: env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'mailer'),
+    databaseUrl:
+      env.DATABASE_URL ?? databaseUrlFor(env.POSTGRES_URL, 'mailer', env.POSTGRES_DB_PREFIX),
     emailTokenKeyFile: join(env.DEV_KEYS_DIR, 'email-token.key'),
   };
 }
