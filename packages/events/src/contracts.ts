@@ -42,15 +42,24 @@ export const emailVerificationRequested = defineTopic(
   (p) => p.userId,
 );
 
+/**
+ * The follower's follow clock at a follow change, assigned by the graph write that made it:
+ * strictly increasing over one follower's changes (they are serialized on the follower's
+ * node), and at least the database's clock in ms. Follows and unfollows travel on two topics
+ * with no relative order, so consumers order one pair's changes by it. Optional: events
+ * written before it existed have none, and their followedAt/unfollowedAt (ms) stands in.
+ */
+const followSequence = z.number().int().positive().optional();
+
 export const userFollowed = defineTopic(
   'network.user-followed.v1',
-  z.object({ followerId: id, followeeId: id, followedAt: timestamp }),
+  z.object({ followerId: id, followeeId: id, followedAt: timestamp, sequence: followSequence }),
   (p) => p.followerId,
 );
 
 export const userUnfollowed = defineTopic(
   'network.user-unfollowed.v1',
-  z.object({ followerId: id, followeeId: id, unfollowedAt: timestamp }),
+  z.object({ followerId: id, followeeId: id, unfollowedAt: timestamp, sequence: followSequence }),
   (p) => p.followerId,
 );
 

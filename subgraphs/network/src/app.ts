@@ -1,15 +1,24 @@
 import { verifierFromEnv } from '@flock/auth';
-import { on, startServiceEvents, userRegistered } from '@flock/events';
+import { kafkaDurability, on, startServiceEvents, userRegistered } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { identityAccounts } from './domain/follows';
 import { ensureGraphSchema, followGraph } from './domain/graph';
 import type { NetworkEnv, NetworkWorkerEnv } from './env';
 import { neo4jOutbox } from './events/neo4j-outbox';
 import { onUserRegistered } from './events/on-user-registered';
 import { startNetworkServer } from './server';
 
-type Neo4jEnv = Pick<NetworkEnv, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'>;
+type Neo4jEnv = Pick<
+  NetworkEnv,
+  | 'NEO4J_URI'
+  | 'NEO4J_USER'
+  | 'NEO4J_PASSWORD'
+  | 'NEO4J_ACQUISITION_TIMEOUT_MS'
+  | 'NEO4J_CONNECTION_TIMEOUT_MS'
+  | 'NEO4J_MAX_RETRY_TIME_MS'
+>;
 
 /** The Neo4j driver, connected, the graph's constraints in place; registered. */
 async function connectNeo4j(
@@ -21,6 +30,9 @@ async function connectNeo4j(
     ? neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD ?? '')
     : undefined;
   const driver = neo4j.driver(env.NEO4J_URI, auth, {
+    connectionAcquisitionTimeout: env.NEO4J_ACQUISITION_TIMEOUT_MS,
+    connectionTimeout: env.NEO4J_CONNECTION_TIMEOUT_MS,
+    maxTransactionRetryTime: env.NEO4J_MAX_RETRY_TIME_MS,
     logging: { level: 'warn', logger: (level, message) => logger.warn({ neo4j: level }, message) },
   });
   resources.add('neo4j', { ready: () => driver.verifyConnectivity(), close: () => driver.close() });
@@ -37,12 +49,20 @@ export function startNetwork(env: NetworkEnv, logger: Logger): Promise<RunningSe
       service: 'network',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       outbox: neo4jOutbox(driver),
     });
     const { handler } = await startNetworkServer(resources, {
       driver,
-      graph: followGraph(driver, events.kick),
+      graph: followGraph(driver, events.kick, {
+        accounts: identityAccounts({
+          url: env.IDENTITY_SUBGRAPH_URL,
+          timeoutMs: env.IDENTITY_LOOKUP_TIMEOUT_MS,
+          logger,
+        }),
+        transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,
+      }),
       verifyAccessToken: verifierFromEnv(env),
       logger,
     });
@@ -61,6 +81,7 @@ export function startNetworkWorker(env: NetworkWorkerEnv, logger: Logger): Promi
       service: 'network-worker',
       clientId: env.KAFKA_CLIENT_ID,
       brokers: env.KAFKA_BROKERS,
+      ...kafkaDurability(env),
       logger,
       consumer: {
         groupId: env.KAFKA_GROUP_ID,

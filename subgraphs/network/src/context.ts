@@ -15,6 +15,8 @@ export interface NetworkContext extends InvalidatingContext {
   jwt?: { sub: string; sid: string };
   /** Extra Cypher parameters: `$now`; a mutation adds its outbox event (resolvers/Mutation.ts). */
   cypherParams: Record<string, unknown> & { now: string };
+  /** @neo4j/graphql's transaction settings: each of its transactions is bounded. */
+  transaction?: { timeout: number };
 }
 
 export function createContext(
@@ -30,5 +32,8 @@ export function createContext(
     graph,
     ...(viewer ? { jwt: { sub: viewer.id, sid: viewer.sessionId } } : {}),
     cypherParams: { now: now.toISOString() },
+    ...(graph.transactionTimeoutMs === undefined
+      ? {}
+      : { transaction: { timeout: graph.transactionTimeoutMs } }),
   };
 }

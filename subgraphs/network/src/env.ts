@@ -10,19 +10,66 @@ import {
 } from '@flock/env';
 import { z } from 'zod';
 
-/** The subgraph: serves the graph, writes follows and relays their events. */
-const networkModel = z.object({
-  ...serviceModel.shape,
-  ...tokenVerificationModel.shape,
-  ...neo4jModel.shape,
-  ...kafkaModel.shape,
-  PORT: envPort.default(localStack.ports.network),
+const milliseconds = (fallback: number) =>
+  z.coerce.number().int().min(100).max(60_000).default(fallback);
+
+/** Bounds on every call to Neo4j (neo4j-driver's settings), for the subgraph and the worker. */
+const neo4jTimeoutsModel = z.object({
+  /** How long a query waits for a pooled connection before it fails (all in use, or none can be made). */
+  NEO4J_ACQUISITION_TIMEOUT_MS: milliseconds(3_000),
+  /** How long opening one connection (TCP and handshake) may take. */
+  NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(3_000),
+  /**
+   * How long a managed transaction (executeQuery, executeRead/Write: ours and @neo4j/graphql's)
+   * keeps retrying transient failures (a leader switch, a deadlock) before it gives up.
+   */
+  NEO4J_MAX_RETRY_TIME_MS: milliseconds(3_000),
 });
+
+/** The subgraph: serves the graph, writes follows and relays their events. */
+const networkModel = z
+  .object({
+    ...serviceModel.shape,
+    ...tokenVerificationModel.shape,
+    ...neo4jModel.shape,
+    ...neo4jTimeoutsModel.shape,
+    ...kafkaModel.shape,
+    PORT: envPort.default(localStack.ports.network),
+    /**
+     * How long Neo4j lets one transaction of a request run before it ends it (sent with each
+     * transaction: @neo4j/graphql's through the request context, and the subgraph's own). As
+     * the gateway's SUBGRAPH_TIMEOUT_MS (4,000): once the gateway has given up on a request,
+     * Neo4j stops working on it too.
+     */
+    NEO4J_TRANSACTION_TIMEOUT_MS: milliseconds(4_000),
+    /**
+     * Identity's subgraph endpoint, asked whether an account exists when someone follows a
+     * user the graph has no node for yet (their registration event not consumed yet, or Kafka
+     * down). Default: the /graphql beside IDENTITY_JWKS_URL's /.well-known/jwks.json (the same
+     * identity service), else the local stack's identity.
+     */
+    IDENTITY_SUBGRAPH_URL: z.url().optional(),
+    /** How long that lookup may take before the follow fails with SERVICE_UNAVAILABLE. */
+    IDENTITY_LOOKUP_TIMEOUT_MS: milliseconds(2_000),
+  })
+  .transform((env) => ({
+    ...env,
+    IDENTITY_SUBGRAPH_URL: env.IDENTITY_SUBGRAPH_URL ?? identityBeside(env.IDENTITY_JWKS_URL),
+  }));
+
+const JWKS_PATH = '/.well-known/jwks.json';
+
+function identityBeside(jwksUrl: string): string {
+  return jwksUrl.endsWith(JWKS_PATH)
+    ? `${jwksUrl.slice(0, -JWKS_PATH.length)}/graphql`
+    : localStack.subgraphUrl('identity');
+}
 
 /** The worker: consumes identity's registrations into the graph; health routes only. */
 const networkWorkerModel = z.object({
   ...serviceModel.shape,
   ...neo4jModel.shape,
+  ...neo4jTimeoutsModel.shape,
   ...kafkaModel.shape,
   PORT: envPort.default(localStack.ports['network-worker']),
   KAFKA_GROUP_ID: z.string().default('network'),

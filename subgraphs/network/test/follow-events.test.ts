@@ -1,11 +1,17 @@
 import {
+  type Envelope,
   EventValidationError,
   userFollowed,
   userUnfollowed,
   validateEnvelope,
 } from '@flock/events';
 import { describe, expect, it } from 'vitest';
-import { followedEvent, unfollowedEvent } from '../src/events/follow-events';
+import {
+  followedEvent,
+  numberedOutboxNode,
+  sequencedOutboxNode,
+  unfollowedEvent,
+} from '../src/events/follow-events';
 import { outboxNodeOf } from '../src/events/neo4j-outbox';
 
 const change = {
@@ -53,5 +59,30 @@ describe('follow events', () => {
       envelope: expect.any(String),
     });
     expect(JSON.parse(node.envelope)).toEqual(event);
+  });
+
+  it('are written numbered: the envelope cut where the write puts its sequence', () => {
+    // What the Cypher writes: head + toString(clock) + tail, with a clock in ms and more.
+    const sequence = 1_780_000_000_123;
+    const followed = followedEvent(change);
+    const numbered = (event: Envelope<object>) => {
+      const node = sequencedOutboxNode(event);
+      expect(node).toMatchObject({ id: event.id, topic: event.type });
+      return JSON.parse(numberedOutboxNode(node, sequence).envelope);
+    };
+    expect(validateEnvelope(userFollowed, numbered(followed))).toEqual({
+      ...followed,
+      payload: { ...followed.payload, sequence },
+    });
+    const unfollowed = unfollowedEvent(change);
+    expect(validateEnvelope(userUnfollowed, numbered(unfollowed))).toEqual({
+      ...unfollowed,
+      payload: { ...unfollowed.payload, sequence },
+    });
+  });
+
+  it('cannot be numbered when a field holds the sequence mark', () => {
+    const event = followedEvent({ ...change, correlationId: '\u0000sequence\u0000' });
+    expect(() => sequencedOutboxNode(event)).toThrow(/cannot be numbered/);
   });
 });

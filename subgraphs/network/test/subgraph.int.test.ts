@@ -2,11 +2,13 @@ import { HeaderMap } from '@apollo/server';
 import type { Viewer } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import { type Envelope, userFollowed, userUnfollowed, validateEnvelope } from '@flock/events';
+import { serviceUnavailable } from '@flock/graphql';
 import { runSteps, ServiceResources } from '@flock/service';
 import { executeOperation, type OperationResult, testLogger, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
+import type { AccountDirectory } from '../src/domain/follows';
 import { ensureGraphSchema, type FollowGraph, followGraph } from '../src/domain/graph';
 import { startNetworkServer } from '../src/server';
 
@@ -21,13 +23,29 @@ const resources = new ServiceResources();
 const planted: string[] = [];
 let outboxWakeUps = 0;
 let graph: FollowGraph;
+// Identity, as the subgraph asks it about users the graph has no node for: accounts by id
+// (their registration time), or down.
+const accounts = new Map<string, string>();
+let identityDown = false;
+const accountLookups: string[] = [];
+const identity: AccountDirectory = {
+  async registeredAt(userId) {
+    accountLookups.push(userId);
+    if (identityDown) throw serviceUnavailable('identity');
+    return accounts.get(userId) ?? null;
+  },
+};
 let apollo: Awaited<ReturnType<typeof startNetworkServer>>['apollo'];
 
 beforeAll(async () => {
   await ensureGraphSchema(driver);
-  graph = followGraph(driver, () => {
-    outboxWakeUps++;
-  });
+  graph = followGraph(
+    driver,
+    () => {
+      outboxWakeUps++;
+    },
+    { accounts: identity, transactionTimeoutMs: 4_000 },
+  );
   ({ apollo } = await startNetworkServer(resources, {
     driver,
     graph,
@@ -336,6 +354,122 @@ describe('follow and unfollow', () => {
     }
     expect(await outboxEventsOf(me)).toEqual([]);
     expect(await followsCount(me, them)).toBe(0);
+  });
+});
+
+/** An outbox event as the relay publishes it: valid for its topic, with its sequence. */
+function changeOf(event: Envelope) {
+  const valid =
+    event.type === userFollowed.name
+      ? validateEnvelope(userFollowed, event)
+      : validateEnvelope(userUnfollowed, event);
+  return {
+    op: event.type === userFollowed.name ? 'follow' : 'unfollow',
+    followeeId: valid.payload.followeeId,
+    sequence: valid.payload.sequence ?? 0,
+  };
+}
+
+describe('the follow clock: every change of one follower numbered, in commit order', () => {
+  it('numbers the events strictly increasing, at least the database time in ms', async () => {
+    const [me = '', them = ''] = await plantUsers(2);
+    const before = Date.now();
+    const result = await run<Record<string, unknown>>(
+      `mutation($id: ID!) {
+        a: follow(userId: $id) { id } b: unfollow(userId: $id) { id } c: follow(userId: $id) { id }
+      }`,
+      { id: them },
+      viewerOf(me),
+    );
+    expect(result.errors).toBeUndefined();
+    const changes = (await outboxEventsOf(me)).map(changeOf);
+    expect(changes.map((c) => c.op)).toEqual(['follow', 'unfollow', 'follow']);
+    const [first, second, third] = changes.map((c) => c.sequence);
+    expect(first).toBeGreaterThanOrEqual(before - 1_000); // the database's clock, not ours
+    expect(second).toBeGreaterThan(first ?? 0);
+    expect(third).toBeGreaterThan(second ?? 0);
+  });
+
+  it('serializes concurrent changes of one follower: the latest of each pair is the graph', async () => {
+    const [me = '', ...targets] = await plantUsers(6);
+    const viewer = viewerOf(me);
+    // 60 changes at once, 12 per target, follows and unfollows interleaved.
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        run(i % 3 === 0 ? UNFOLLOW : FOLLOW, { id: targets[i % targets.length] }, viewer),
+      ),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const changes = (await outboxEventsOf(me)).map(changeOf);
+    const sequences = changes.map((c) => c.sequence);
+    expect(new Set(sequences).size).toBe(sequences.length);
+    for (const target of targets) {
+      const ofPair = changes
+        .filter((c) => c.followeeId === target)
+        .sort((x, y) => x.sequence - y.sequence);
+      // A pair's events alternate (only real changes are events), and the last is the graph.
+      ofPair.forEach((c, i) => {
+        if (i > 0) expect(c.op).not.toBe(ofPair[i - 1]?.op);
+      });
+      const following = (await followsCount(me, target)) === 1;
+      expect(ofPair.at(-1)?.op ?? 'unfollow').toBe(following ? 'follow' : 'unfollow');
+    }
+  });
+});
+
+describe('users identity has and the graph does not have yet', () => {
+  it('follows them at once: their node is made as the registration consumer makes it', async () => {
+    const [me = ''] = await plantUsers(1);
+    const newcomer = crypto.randomUUID();
+    planted.push(newcomer);
+    accounts.set(newcomer, '2026-05-01T10:00:00.000Z');
+    const followed = await run<{ follow: unknown }>(FOLLOW, { id: newcomer }, viewerOf(me));
+    expect(followed.errors).toBeUndefined();
+    expect(followed.data?.follow).toEqual({ id: newcomer, followerCount: 1, viewerFollows: true });
+    const { records } = await driver.executeQuery(
+      'MATCH (u:User {id: $id}) RETURN toString(u.createdAt) AS createdAt',
+      { id: newcomer },
+    );
+    expect(records.map((r) => Date.parse(r.get('createdAt')))).toEqual([
+      Date.parse('2026-05-01T10:00:00.000Z'),
+    ]);
+    // Known now: identity is not asked again.
+    const lookups = accountLookups.length;
+    expect((await run(UNFOLLOW, { id: newcomer }, viewerOf(me))).errors).toBeUndefined();
+    expect(accountLookups.length).toBe(lookups);
+  });
+
+  it('is NOT_FOUND for an id identity has no account for, SERVICE_UNAVAILABLE when it is down', async () => {
+    const [me = ''] = await plantUsers(1);
+    const viewer = viewerOf(me);
+    const stranger = crypto.randomUUID();
+    const lookups = accountLookups.length;
+    for (const mutation of [FOLLOW, UNFOLLOW]) {
+      expect(problemOf(await run(mutation, { id: stranger }, viewer))).toEqual({
+        code: 'NOT_FOUND',
+        field: 'userId',
+      });
+    }
+    expect(accountLookups.slice(lookups)).toEqual([stranger, stranger]);
+
+    const newcomer = crypto.randomUUID();
+    planted.push(newcomer);
+    accounts.set(newcomer, '2026-05-01T10:00:00.000Z');
+    identityDown = true;
+    try {
+      expect(problemOf(await run(FOLLOW, { id: newcomer }, viewer))).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        field: undefined,
+      });
+    } finally {
+      identityDown = false;
+    }
+    expect(await outboxEventsOf(me)).toEqual([]);
+    const { records } = await driver.executeQuery(
+      'MATCH (u:User) WHERE u.id IN $ids RETURN count(u) AS n',
+      { ids: [stranger, newcomer] },
+    );
+    expect(records[0]?.get('n').toNumber()).toBe(0);
   });
 });
 

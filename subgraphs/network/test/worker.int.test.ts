@@ -108,4 +108,13 @@ describe('onUserRegistered', () => {
     expect(records[0]?.get('n').toNumber()).toBe(1);
     expect(Date.parse(records[0]?.get('at'))).toBe(Date.parse(event.payload.registeredAt));
   });
+
+  it('gives a node made earlier by a follow (no createdAt) its registration time', async () => {
+    const event = registration(new Date('2026-05-03T10:00:00Z'));
+    await driver.executeQuery('CREATE (:User {id: $userId})', { userId: event.payload.userId });
+    await onUserRegistered(driver)(event);
+    expect(Date.parse((await createdAtOf(event.payload.userId)) ?? '')).toBe(
+      Date.parse(event.payload.registeredAt),
+    );
+  });
 });

@@ -4,10 +4,11 @@ import type { Entry } from './merge';
 import type { TimelineSettings } from './settings';
 import type { TimelineStore } from './timeline-store';
 
-/** A follow or unfollow, with the time it happened (for last-writer-wins). */
+/** A follow or unfollow, with its clock (for last-writer-wins per pair). */
 export interface FollowChange {
   followerId: string;
   followeeId: string;
+  /** Its sequence, or its time in ms for events without one (events/handlers.ts followClock). */
   at: number;
 }
 
@@ -95,7 +96,14 @@ export class TimelineProjection {
       this.settings.followBackfill,
     );
     const live = await this.store.withoutDeleted(recent);
-    if (live.length > 0) await this.store.addToActiveHome(followerId, live);
+    if (live.length === 0) return;
+    await this.store.addToActiveHome(followerId, live);
+    // A newer unfollow of the pair may have been applied meanwhile (follows and unfollows
+    // arrive on two topics, maybe to two workers) and cleared the home before these posts
+    // landed: its set change came first, so checking again here undoes the backfill.
+    if (!(await this.store.isFollowing(followerId, followeeId))) {
+      await this.store.removeAuthorFromHome(followerId, followeeId);
+    }
   }
 
   async unfollowed(change: FollowChange): Promise<void> {

@@ -28,14 +28,20 @@ end
 return 1`);
 
 /**
- * KEYS[1] the set, KEYS[2] its clock hash; ARGV[1] other user, ARGV[2] event time (ms),
+ * KEYS[1] the set, KEYS[2] its clock hash; ARGV[1] other user, ARGV[2] the change's clock,
  * ARGV[3] 'add' or 'remove'. Applies the change only if it is newer than the last one seen
  * for that pair; returns 1 when the membership changed.
+ *
+ * An equal clock is the same change replayed, and changes nothing, except that a remove at
+ * the clock of an applied add still removes: two different changes with one clock can only
+ * be events from before `sequence` (one request's follow and unfollow carried its start
+ * time), and then the unfollow wins, whichever arrives first, so a replay in any order ends
+ * the same. Sequenced changes of a pair never share a clock.
  */
 export const applyFollowChange = script(`
 local last = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '-1')
 local at = tonumber(ARGV[2])
-if at < last then return 0 end
+if at < last or (at == last and ARGV[3] == 'add') then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 if ARGV[3] == 'add' then return redis.call('SADD', KEYS[1], ARGV[1]) end
 return redis.call('SREM', KEYS[1], ARGV[1])`);

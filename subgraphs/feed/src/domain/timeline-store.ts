@@ -158,6 +158,10 @@ export class TimelineStore {
     return this.redis.sMembers(this.keys.following(userId));
   }
 
+  async isFollowing(followerId: string, followeeId: string): Promise<boolean> {
+    return Boolean(await this.redis.sIsMember(this.keys.following(followerId), followeeId));
+  }
+
   followerCount(userId: string): Promise<number> {
     return this.redis.sCard(this.keys.followers(userId));
   }

@@ -18,10 +18,28 @@ export function feedSubscriptions(projection: TimelineProjection): Subscription[
     }),
     on(postDeleted, (e) => projection.postDeleted(e.payload)),
     on(userFollowed, (e) =>
-      projection.followed({ ...e.payload, at: Date.parse(e.payload.followedAt) }),
+      projection.followed({
+        followerId: e.payload.followerId,
+        followeeId: e.payload.followeeId,
+        at: followClock(e.payload.sequence, e.payload.followedAt),
+      }),
     ),
     on(userUnfollowed, (e) =>
-      projection.unfollowed({ ...e.payload, at: Date.parse(e.payload.unfollowedAt) }),
+      projection.unfollowed({
+        followerId: e.payload.followerId,
+        followeeId: e.payload.followeeId,
+        at: followClock(e.payload.sequence, e.payload.unfollowedAt),
+      }),
     ),
   ];
+}
+
+/**
+ * A follow change's clock: the sequence the graph write gave it (the follower's follow clock,
+ * strictly increasing, at least the database's time in ms), or, for events from before there
+ * was one, the change's time in ms. Follows and unfollows travel on two topics, so this, not
+ * the order they arrive in, decides which change of a pair is the latest.
+ */
+export function followClock(sequence: number | undefined, at: string): number {
+  return sequence ?? Date.parse(at);
 }

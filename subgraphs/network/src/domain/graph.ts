@@ -1,4 +1,5 @@
-import type { Driver } from 'neo4j-driver';
+import { type Driver, isRetryableError, Neo4jError, error as neo4jErrors } from 'neo4j-driver';
+import type { AccountDirectory } from './follows';
 
 /** Constraints the graph relies on; created at start-up, idempotently. */
 export async function ensureGraphSchema(driver: Driver): Promise<void> {
@@ -10,34 +11,88 @@ export async function ensureGraphSchema(driver: Driver): Promise<void> {
   );
 }
 
-/** Creates the node of a registered user; replaying the event changes nothing. */
-export async function addUser(driver: Driver, userId: string, registeredAt: string): Promise<void> {
+/**
+ * Creates the node of a registered user; replaying the event changes nothing. The node may
+ * exist already without its registration time: made by a follow (the follower's MERGE, or a
+ * target identity vouched for before this event arrived); then it gets it.
+ */
+export async function addUser(
+  driver: Driver,
+  userId: string,
+  registeredAt: string,
+  timeoutMs?: number,
+): Promise<void> {
   await driver.executeQuery(
-    'MERGE (u:User {id: $userId}) ON CREATE SET u.createdAt = datetime($registeredAt)',
+    `MERGE (u:User {id: $userId})
+       ON CREATE SET u.createdAt = datetime($registeredAt)
+       ON MATCH SET u.createdAt = coalesce(u.createdAt, datetime($registeredAt))`,
     { userId, registeredAt },
+    timeoutMs === undefined ? {} : { transactionConfig: { timeout: timeoutMs } },
   );
 }
 
 /**
  * What the resolvers read of the graph themselves (everything else they leave to
- * @neo4j/graphql), and the outbox's wake-up after a write.
+ * @neo4j/graphql), identity's accounts behind it, and the outbox's wake-up after a write.
  */
 export interface FollowGraph {
   userExists(userId: string): Promise<boolean>;
+  /** Makes the node of a user identity knows, as the registration consumer does (addUser). */
+  addUser(userId: string, registeredAt: string): Promise<void>;
+  /** Identity's accounts: the users the graph will have once their registration is consumed. */
+  accounts: AccountDirectory;
+  /**
+   * How long one transaction of a request may run (ms): these reads and writes, and those of
+   * @neo4j/graphql, through the request's context. Undefined: the server's own limit.
+   */
+  transactionTimeoutMs?: number;
   /** Wakes the outbox relay: call once a write that may have added an event committed. */
   onOutboxWrite(): void;
 }
 
-export function followGraph(driver: Driver, onOutboxWrite: () => void): FollowGraph {
+export interface FollowGraphOptions {
+  accounts: AccountDirectory;
+  transactionTimeoutMs?: number;
+}
+
+export function followGraph(
+  driver: Driver,
+  onOutboxWrite: () => void,
+  { accounts, transactionTimeoutMs }: FollowGraphOptions,
+): FollowGraph {
+  const transactionConfig =
+    transactionTimeoutMs === undefined
+      ? {}
+      : { transactionConfig: { timeout: transactionTimeoutMs } };
   return {
     async userExists(userId) {
       const { records } = await driver.executeQuery(
         'RETURN EXISTS { (:User {id: $userId}) } AS exists',
         { userId },
-        { routing: 'READ' },
+        { routing: 'READ', ...transactionConfig },
       );
       return records[0]?.get('exists') === true;
     },
+    addUser: (userId, registeredAt) => addUser(driver, userId, registeredAt, transactionTimeoutMs),
+    accounts,
+    transactionTimeoutMs,
     onOutboxWrite,
   };
+}
+
+/**
+ * Whether a Neo4j failure is the database not answering in time (unreachable, no connection
+ * within the acquisition timeout, retries used up, a transaction over its timeout, e.g.
+ * waiting on a lock) rather than a fault of the request: SERVICE_UNAVAILABLE, not a 500.
+ */
+export function isGraphUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return (
+    isRetryableError(error) ||
+    error.code === neo4jErrors.SERVICE_UNAVAILABLE ||
+    error.code === neo4jErrors.SESSION_EXPIRED ||
+    error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    error.code === 'Neo.ClientError.Transaction.LockClientStopped' ||
+    error.message.startsWith('Connection acquisition timed out')
+  );
 }

@@ -1,35 +1,47 @@
 import { requireViewer } from '@flock/auth';
 import type { Envelope } from '@flock/events';
+import { serviceUnavailable } from '@flock/graphql';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { NetworkContext } from '../context';
 import { checkFollowTarget } from '../domain/follows';
-import { type FollowChange, followedEvent, unfollowedEvent } from '../events/follow-events';
-import { outboxNodeOf } from '../events/neo4j-outbox';
+import { isGraphUnavailable } from '../domain/graph';
+import {
+  type FollowChange,
+  followedEvent,
+  sequencedOutboxNode,
+  unfollowedEvent,
+} from '../events/follow-events';
 import type { Neo4jResolver, Neo4jRootResolvers, Neo4jUser } from './neo4j-resolvers';
 
 type FollowResolver = NonNullable<MutationResolvers['follow']>;
 
 /**
- * follow/unfollow: check the target, build the event from the contract, then let the
- * generated resolver write the change and the event in one transaction (schema.graphql) and
- * resolve the User; once it committed, wake the outbox relay.
+ * follow/unfollow: check the target (making its node if identity has the account and the
+ * graph does not yet), build the event from the contract, then let the generated resolver
+ * write the change and the event, numbered by the follower's follow clock, in one
+ * transaction (schema.graphql) and resolve the User; once it committed, wake the outbox relay.
  */
 function followChange(
   write: Neo4jResolver<{ userId: string }, Neo4jUser>,
-  eventOf: (change: FollowChange) => Envelope,
+  eventOf: (change: FollowChange) => Envelope<object>,
 ): FollowResolver {
   return async (root, args, ctx, info) => {
     const viewer = requireViewer(ctx.viewer);
-    await checkFollowTarget(ctx.graph, viewer, args.userId);
-    const event = eventOf({
-      followerId: viewer.id,
-      followeeId: args.userId,
-      at: ctx.now,
-      correlationId: ctx.correlationId,
-    });
-    const user = await write(root, args, withOutboxEvent(ctx, event), info);
-    ctx.graph.onOutboxWrite();
-    return user;
+    try {
+      await checkFollowTarget(ctx.graph, viewer, args.userId, ctx.correlationId);
+      const event = eventOf({
+        followerId: viewer.id,
+        followeeId: args.userId,
+        at: ctx.now,
+        correlationId: ctx.correlationId,
+      });
+      const user = await write(root, args, withOutboxEvent(ctx, event), info);
+      ctx.graph.onOutboxWrite();
+      return user;
+    } catch (error) {
+      if (isGraphUnavailable(error)) throw serviceUnavailable('the follow graph');
+      throw error;
+    }
   };
 }
 
@@ -37,8 +49,11 @@ function followChange(
  * The context with `$outboxEvent` for this field's Cypher. A copy: one operation may follow
  * and unfollow several users, each with its own event.
  */
-function withOutboxEvent(ctx: NetworkContext, event: Envelope): NetworkContext {
-  return { ...ctx, cypherParams: { ...ctx.cypherParams, outboxEvent: outboxNodeOf(event) } };
+function withOutboxEvent(ctx: NetworkContext, event: Envelope<object>): NetworkContext {
+  return {
+    ...ctx,
+    cypherParams: { ...ctx.cypherParams, outboxEvent: sequencedOutboxNode(event) },
+  };
 }
 
 export function mutationResolvers(neo4j: Neo4jRootResolvers): Required<MutationResolvers> {
