@@ -12,8 +12,10 @@ const workspaces = '{packages,subgraphs,workers,gateway,infra}';
 const ignored = ['**/node_modules/**', '**/.flock/**'];
 
 /**
- * Two projects: `unit` (pure logic, no services) and `integration` (*.int.test.ts, against
- * the real Postgres, Redis, Kafka, Neo4j and mail catcher that `npm test` starts first).
+ * Two projects run by `npm test`: `unit` (pure logic, no services) and `integration`
+ * (*.int.test.ts, against the real Postgres, Redis, Kafka, Neo4j and mail catcher that
+ * `npm test` starts first). A third, `faults` (`npm run test:faults`), starts a stack of its
+ * own and breaks it on purpose; it runs only when asked for.
  */
 export default defineConfig({
   test: {
@@ -36,6 +38,23 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Only when asked for (FLOCK_FAULTS=1, set by `npm run test:faults`): `npm test` runs
+      // every project it sees.
+      ...(process.env.FLOCK_FAULTS
+        ? [
+            {
+              resolve,
+              test: {
+                name: 'faults',
+                include: ['infra/faults/**/*.test.ts'],
+                exclude: ignored,
+                fileParallelism: false,
+                testTimeout: 240_000,
+                hookTimeout: 600_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -53,7 +53,7 @@ async function timelineIds(
   token?: string,
 ): Promise<(string | undefined)[]> {
   const r = await graphql(url, TIMELINE, { id: userId }, { token });
-  return (r.data?.user?.timeline.edges ?? []).map((e) => e.node?.id);
+  return (r.data?.user?.timeline?.edges ?? []).map((e) => e.node?.id);
 }
 
 describe('entity cache isolation', () => {
@@ -159,9 +159,9 @@ describe('entity cache isolation', () => {
       } }
     `);
     const names = async () =>
-      ((await graphql(replica, NAMES, { id: author.id })).data?.user?.timeline.edges ?? [])
+      ((await graphql(replica, NAMES, { id: author.id })).data?.user?.timeline?.edges ?? [])
         .filter((e) => e.node?.id === postId)
-        .map((e) => e.node?.author.displayName);
+        .map((e) => e.node?.author?.displayName);
     await pollFor(async () => (await names()).length === 1, {
       timeoutMs: 30_000,
       description: 'the post on the timeline',

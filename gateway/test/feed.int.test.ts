@@ -8,6 +8,7 @@ import {
   errorOf,
   graphql,
   type Member,
+  nonNull,
   registerMember,
   startTestStack,
   type TestStack,
@@ -95,7 +96,7 @@ const HOME = gql(`
 async function home(viewer: Member, first = 20, after?: string | null) {
   const r = await graphql(services.gatewayUrl, HOME, { first, after }, { token: viewer.token });
   expect(r.errors).toBeUndefined();
-  return dataOf(r).homeFeed;
+  return nonNull(dataOf(r).homeFeed, 'homeFeed');
 }
 
 /** An entry's post; these tests read no page while one of its posts is being deleted. */
@@ -163,7 +164,7 @@ describe('home timelines through the gateway', () => {
       `),
       { id: b.id },
     );
-    expect(profile.data?.user?.timeline.edges.map((e) => postOf(e).id)).toEqual([early]);
+    expect(profile.data?.user?.timeline?.edges.map((e) => postOf(e).id)).toEqual([early]);
   });
 
   it('merges the posts of an author above the fan-out threshold at read time (hybrid)', async () => {
@@ -279,7 +280,7 @@ describe("the gateway's entity cache on home pages", () => {
   const likesOf = async (viewer: Member) => {
     const r = await graphql(services.gatewayUrl, LIKES, {}, { token: viewer.token });
     expect(r.errors).toBeUndefined();
-    return dataOf(r).homeFeed.edges.map(postOf);
+    return nonNull(dataOf(r).homeFeed, 'homeFeed').edges.map(postOf);
   };
 
   it('reads bodies and authors of a page it has just served without calling posts again', async () => {

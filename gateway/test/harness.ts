@@ -282,6 +282,12 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
 }
 
 /** The first error's code and field: what bad-input tests assert. */
+/** A field that is null only when its subgraph failed (nullable for partial answers). */
+export function nonNull<T>(value: T | null | undefined, field: string): T {
+  if (value === null || value === undefined) throw new Error(`${field} is null`);
+  return value;
+}
+
 export function errorOf(response: GraphQLResponse<unknown>): {
   code?: unknown;
   field?: unknown;

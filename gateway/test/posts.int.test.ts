@@ -266,7 +266,7 @@ describe('posts through the gateway', () => {
       expect(r.errors).toBeUndefined();
       const edges = r.data?.user?.posts.edges;
       expect(edges).toHaveLength(first);
-      for (const edge of edges ?? []) expect(edge.node.author.username).toBe(author.username);
+      for (const edge of edges ?? []) expect(edge.node.author?.username).toBe(author.username);
       return {
         queries: [...queries],
         authorBatches: identityRequests.filter((body) => body.includes('_entities')).length,

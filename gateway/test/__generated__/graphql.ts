@@ -84,7 +84,7 @@ export type EntityCacheTimelineQueryVariables = Exact<{
 }>;
 
 
-export type EntityCacheTimelineQuery = { user: { timeline: { edges: Array<{ node: { id: string, body: string, author: { id: string, email: string | null, followerCount: number } } | null }> } } | null };
+export type EntityCacheTimelineQuery = { user: { timeline: { edges: Array<{ node: { id: string, body: string, author: { id: string, email: string | null, followerCount: number | null } | null } | null }> } | null } | null };
 
 export type EntityCacheDeletePostMutationVariables = Exact<{
   id: string;
@@ -105,7 +105,7 @@ export type EntityCacheAuthorNamesQueryVariables = Exact<{
 }>;
 
 
-export type EntityCacheAuthorNamesQuery = { user: { timeline: { edges: Array<{ node: { id: string, author: { displayName: string | null } } | null }> } } | null };
+export type EntityCacheAuthorNamesQuery = { user: { timeline: { edges: Array<{ node: { id: string, author: { displayName: string | null } | null } | null }> } | null } | null };
 
 export type EntityCacheRenameMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -117,7 +117,7 @@ export type FeedGraphNodeQueryVariables = Exact<{
 }>;
 
 
-export type FeedGraphNodeQuery = { user: { followerCount: number } | null };
+export type FeedGraphNodeQuery = { user: { followerCount: number | null } | null };
 
 export type FeedFollowMutationVariables = Exact<{
   id: string;
@@ -146,7 +146,7 @@ export type FeedHomeQueryVariables = Exact<{
 }>;
 
 
-export type FeedHomeQuery = { homeFeed: { edges: Array<{ cursor: string, node: { id: string, body: string, author: { username: string } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FeedHomeQuery = { homeFeed: { edges: Array<{ cursor: string, node: { id: string, body: string, author: { username: string } | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type FeedDeletePostMutationVariables = Exact<{
   id: string;
@@ -160,27 +160,27 @@ export type FeedProfileTimelineQueryVariables = Exact<{
 }>;
 
 
-export type FeedProfileTimelineQuery = { user: { timeline: { edges: Array<{ node: { id: string } | null }> } } | null };
+export type FeedProfileTimelineQuery = { user: { timeline: { edges: Array<{ node: { id: string } | null }> } | null } | null };
 
 export type FeedAnonymousHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FeedAnonymousHomeQuery = { homeFeed: { edges: Array<{ cursor: string }> } };
+export type FeedAnonymousHomeQuery = { homeFeed: { edges: Array<{ cursor: string }> } | null };
 
 export type FeedBadCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FeedBadCursorQuery = { homeFeed: { edges: Array<{ cursor: string }> } };
+export type FeedBadCursorQuery = { homeFeed: { edges: Array<{ cursor: string }> } | null };
 
 export type FeedTooManyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FeedTooManyQuery = { homeFeed: { edges: Array<{ cursor: string }> } };
+export type FeedTooManyQuery = { homeFeed: { edges: Array<{ cursor: string }> } | null };
 
 export type FeedLikesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FeedLikesQuery = { homeFeed: { edges: Array<{ node: { id: string, viewerHasLiked: boolean, likeCount: number } | null }> } };
+export type FeedLikesQuery = { homeFeed: { edges: Array<{ node: { id: string, viewerHasLiked: boolean, likeCount: number } | null }> } | null };
 
 export type FeedLikePostMutationVariables = Exact<{
   id: string;
@@ -326,28 +326,28 @@ export type NetworkFollowMutationVariables = Exact<{
 }>;
 
 
-export type NetworkFollowMutation = { follow: { id: string, followerCount: number, viewerFollows: boolean } };
+export type NetworkFollowMutation = { follow: { id: string, followerCount: number | null, viewerFollows: boolean | null } };
 
 export type NetworkUnfollowMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type NetworkUnfollowMutation = { unfollow: { id: string, followerCount: number, viewerFollows: boolean } };
+export type NetworkUnfollowMutation = { unfollow: { id: string, followerCount: number | null, viewerFollows: boolean | null } };
 
 export type NetworkProfileQueryVariables = Exact<{
   u?: string | null | undefined;
 }>;
 
 
-export type NetworkProfileQuery = { user: { username: string, displayName: string | null, followerCount: number, followingCount: number, viewerFollows: boolean, followsViewer: boolean, followersConnection: { totalCount: number, edges: Array<{ node: { username: string }, properties: { createdAt: string } }> } } | null };
+export type NetworkProfileQuery = { user: { username: string, displayName: string | null, followerCount: number | null, followingCount: number | null, viewerFollows: boolean | null, followsViewer: boolean | null, followersConnection: { totalCount: number, edges: Array<{ node: { username: string }, properties: { createdAt: string } }> } } | null };
 
 export type NetworkViewerFollowsQueryVariables = Exact<{
   u?: string | null | undefined;
 }>;
 
 
-export type NetworkViewerFollowsQuery = { user: { viewerFollows: boolean } | null };
+export type NetworkViewerFollowsQuery = { user: { viewerFollows: boolean | null } | null };
 
 export type NetworkAnonymousSuggestionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -409,7 +409,7 @@ export type PostsProfileQueryVariables = Exact<{
 }>;
 
 
-export type PostsProfileQuery = { user: { username: string, posts: { edges: Array<{ node: { id: string, body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string }, replies: { edges: Array<{ node: { body: string, author: { username: string }, replyTo: { id: string } | null } }> } } }> } } | null };
+export type PostsProfileQuery = { user: { username: string, posts: { edges: Array<{ node: { id: string, body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string } | null, replies: { edges: Array<{ node: { body: string, author: { username: string } | null, replyTo: { id: string } | null } }> } } }> } } | null };
 
 export type PostsUnlikeMutationVariables = Exact<{
   id: string;
@@ -438,7 +438,7 @@ export type PostsOfAuthorQueryVariables = Exact<{
 }>;
 
 
-export type PostsOfAuthorQuery = { user: { posts: { edges: Array<{ node: { body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string, displayName: string | null }, replyTo: { id: string } | null } }> } } | null };
+export type PostsOfAuthorQuery = { user: { posts: { edges: Array<{ node: { body: string, likeCount: number, replyCount: number, viewerHasLiked: boolean, author: { username: string, displayName: string | null } | null, replyTo: { id: string } | null } }> } } | null };
 
 export type PostsUpdateOthersMutationVariables = Exact<{
   id: string;
@@ -544,7 +544,7 @@ export type SubgraphTimeoutsProfileAndGraphQueryVariables = Exact<{
 }>;
 
 
-export type SubgraphTimeoutsProfileAndGraphQuery = { profile: { username: string } | null, graph: { followerCount: number } | null };
+export type SubgraphTimeoutsProfileAndGraphQuery = { profile: { username: string } | null, graph: { followerCount: number | null } | null };
 
 export type TypeTestPostQueryVariables = Exact<{
   id: string;

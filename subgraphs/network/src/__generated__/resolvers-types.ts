@@ -152,7 +152,12 @@ export enum SortDirection {
  */
 export type User = {
   __typename?: 'User';
-  followerCount: Scalars['Int']['output'];
+  /**
+   * How many follow this user. Like every field of this subgraph's that is not a list, null
+   * (with a SERVICE_UNAVAILABLE error) only when the follow graph cannot answer, so the rest of
+   * the user (from identity) still does.
+   */
+  followerCount?: Maybe<Scalars['Int']['output']>;
   /**
    * People who follow this user, 20 unless `limit` says (at most 100). Page newest first with
    * followersConnection(first:, after:, sort: [{ edge: { createdAt: DESC } }]).
@@ -162,12 +167,13 @@ export type User = {
   /** People this user follows, 20 unless `limit` says (at most 100). */
   following: Array<User>;
   followingConnection: UserFollowingConnection;
-  followingCount: Scalars['Int']['output'];
+  /** How many this user follows. */
+  followingCount?: Maybe<Scalars['Int']['output']>;
   /** Whether this user follows the signed-in viewer (false when signed out). */
-  followsViewer: Scalars['Boolean']['output'];
+  followsViewer?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   /** Whether the signed-in viewer follows this user (false when signed out). */
-  viewerFollows: Scalars['Boolean']['output'];
+  viewerFollows?: Maybe<Scalars['Boolean']['output']>;
 };
 
 
@@ -537,15 +543,15 @@ export type QueryResolvers<ContextType = NetworkContext, ParentType extends Reso
 
 export type UserResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  followerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  followerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   followers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<UserFollowersArgs, 'limit'>>;
   followersConnection?: Resolver<ResolversTypes['UserFollowersConnection'], ParentType, ContextType, RequireFields<UserFollowersConnectionArgs, 'first'>>;
   following?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<UserFollowingArgs, 'limit'>>;
   followingConnection?: Resolver<ResolversTypes['UserFollowingConnection'], ParentType, ContextType, RequireFields<UserFollowingConnectionArgs, 'first'>>;
-  followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  followsViewer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  followingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  followsViewer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  viewerFollows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerFollows?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type UserFollowersConnectionResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['UserFollowersConnection'] = ResolversParentTypes['UserFollowersConnection']> = {
