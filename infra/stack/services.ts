@@ -3,7 +3,7 @@ import { databaseUrlFor } from '@flock/db';
 import type { LocalStack, ServiceName } from '@flock/env';
 import type { Component } from './component';
 import { repoRoot } from './paths';
-import type { Processes } from './processes';
+import { isAlive, type Processes } from './processes';
 import {
   describeSupervised,
   startSupervised,
@@ -85,20 +85,30 @@ function service(
       return response.ok;
     },
     async start() {
-      startSupervised(procs, name, process.execPath, ['--import', 'tsx', main], {
-        cwd: join(repoRoot, dir),
-        env: { ...extraEnv, ...serviceEnv(stack, name) },
-      });
+      // Running but not ready (a worker rejoining its group after Kafka came back): its
+      // supervisor is alive, so wait for it rather than start a second one on the same port.
+      const running = supervisedState(procs, name);
+      const ours = !running || !isAlive(running.supervisorPid);
+      const restartsBefore = ours ? 0 : running.restarts;
+      // A service that exits twice before it was ever ready will not get better by itself.
+      const crashLooping = () =>
+        (supervisedState(procs, name)?.restarts ?? 0) - restartsBefore >= 2;
+      if (ours) {
+        startSupervised(procs, name, process.execPath, ['--import', 'tsx', main], {
+          cwd: join(repoRoot, dir),
+          env: { ...extraEnv, ...serviceEnv(stack, name) },
+        });
+      }
       try {
-        await procs.waitUntil(name, async () => (await crashLooping()) || this.probe(), {
+        await procs.waitUntil(name, async () => crashLooping() || this.probe(), {
           timeoutMs: 60_000,
           processName: name,
         });
       } catch (error) {
-        await stopSupervised(procs, name, 5_000);
+        if (ours) await stopSupervised(procs, name, 5_000);
         throw error;
       }
-      if (await crashLooping()) {
+      if (crashLooping()) {
         await stopSupervised(procs, name, 5_000);
         throw new Error(`${name} keeps exiting at start; last log lines:\n${procs.tailLog(name)}`);
       }
@@ -109,11 +119,6 @@ function service(
       return state ? describeSupervised(state) : undefined;
     },
   };
-
-  // A service that exits twice before it was ever ready will not get better by itself.
-  async function crashLooping(): Promise<boolean> {
-    return (supervisedState(procs, name)?.restarts ?? 0) >= 2;
-  }
 }
 
 /** The services in start groups; `env` is added to every service's environment. */

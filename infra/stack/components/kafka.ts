@@ -112,6 +112,9 @@ transaction.state.log.replication.factor=${replicas}
 transaction.state.log.min.isr=${minIsr}
 group.initial.rebalance.delay.ms=0
 log.retention.hours=-1
+# A dead broker leaves the in-sync replicas after 10 s (30 s by default), so writes with
+# acks=all to the partitions it followed pause about as long as a leader election.
+replica.lag.time.max.ms=10000
 `;
 }
 
