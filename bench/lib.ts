@@ -127,6 +127,7 @@ export function table(results: LoadResult[]): string {
   ].join('\n');
 }
 
+/** One GraphQL call; throws on a transport failure, a non-200 or any GraphQL error. */
 export async function graphql(url: string, query: string, variables: object, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
@@ -135,8 +136,11 @@ export async function graphql(url: string, query: string, variables: object, tok
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  if (!response.ok || body.errors) {
+    throw new Error(`${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+  }
   return body.data;
 }

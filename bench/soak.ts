@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStack, type ServiceName } from '@flock/env';
-import { machine } from './lib';
+import { graphql, machine } from './lib';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const rate = Number(process.env.SOAK_RATE ?? 20);
@@ -26,23 +26,8 @@ interface Outcome {
   error?: string;
 }
 
-/** One GraphQL call: an error is a transport failure, a non-200 or any GraphQL error. */
-async function call(query: string, variables: object, token?: string): Promise<any> {
-  const response = await fetch(gateway, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-  if (!response.ok || body.errors) {
-    throw new Error(`${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-  }
-  return body.data;
-}
+const call = (query: string, variables: object, token?: string) =>
+  graphql(gateway, query, variables, token);
 
 const members: Member[] = [];
 const posts: string[] = [];
