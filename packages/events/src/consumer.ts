@@ -98,14 +98,9 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const log = options.logger.child({ component: 'consumer', groupId });
   const byTopic = new Map(subscriptions.map((s) => [s.topic.name, s]));
 
-  const consumer: Consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    // A small budget per request: a consumer fetching from a broker that died gives up after
-    // about 6 s (not the client's 50 s) and restarts with fresh metadata, which names the
-    // partitions' new leaders once they are elected (measured by npm run test:faults).
-    retry: { initialRetryTime: 200, retries: 4, maxRetryTime: 5_000 },
-  });
+  // The client's retry budget also bounds how long a dead broker is retried: services pass
+  // a client made with CONSUMER_RETRY (see startServiceEvents).
+  const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   const dlqProducer: Producer = kafka.producer({
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,

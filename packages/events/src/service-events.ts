@@ -10,7 +10,7 @@ import {
   startConsumer,
 } from './consumer';
 import { allTopics } from './contracts';
-import { createKafka } from './kafka';
+import { CONSUMER_RETRY, createKafka } from './kafka';
 import { type OutboxRelay, type OutboxStore, startOutboxRelay } from './outbox-relay';
 import { EventPublisher, type ProducerAcks } from './publisher';
 
@@ -103,9 +103,15 @@ export async function startServiceEvents(
     const consumer = options.consumer;
     // A worker without Kafka has nothing to do, but it starts (health routes up, not ready)
     // and joins its group once Kafka answers, instead of exiting.
+    const consumerKafka = createKafka({
+      clientId: options.clientId ?? service,
+      brokers: options.brokers,
+      logger,
+      retry: CONSUMER_RETRY,
+    });
     const starting = retryUntilStarted(logger, async () => {
       await ensureTopics(kafka, allTopics, topics);
-      return startConsumer({ kafka, logger, acks, ...consumer });
+      return startConsumer({ kafka: consumerKafka, logger, acks, ...consumer });
     });
     resources.add('kafka consumer', {
       ready: async () => {
