@@ -9,7 +9,10 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allTopics } from '@flock/events';
 import { pollFor, uniqueId } from '@flock/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import neo4j from 'neo4j-driver';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -157,6 +160,37 @@ async function postDuring(author: Member, forMs: number, everyMs = 250) {
 // ---- the scenarios, one dependency at a time ----
 
 describe.sequential('faults', () => {
+  it('the stack: three brokers with topics replicated 3 times, Neo4j ending long transactions', async () => {
+    const kafka = new Kafka({
+      clientId: 'faults',
+      brokers: stack.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const { brokers } = await admin.describeCluster();
+      expect(brokers.map((b) => b.nodeId).sort()).toEqual([1, 2, 3]);
+      const { topics } = await admin.fetchTopicMetadata({ topics: allTopics.map((t) => t.name) });
+      for (const topic of topics) {
+        expect(topic.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    // The server ends a transaction after NEO4J_TRANSACTION_TIMEOUT (10 s here), whoever runs it.
+    const driver = neo4j.driver(stack.neo4jUri);
+    try {
+      const started = Date.now();
+      await expect(driver.executeQuery('CALL apoc.util.sleep(60000) RETURN 1')).rejects.toThrow(
+        /terminated|timed out|timeout/i,
+      );
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await driver.close();
+    }
+  });
+
   it('Kafka: every broker killed, then restarted — writes accepted meanwhile, none lost', async () => {
     const { author, reader } = await pair('kk');
     for (const broker of ['kafka-1', 'kafka-2', 'kafka-3']) signal(broker, 'SIGKILL');
