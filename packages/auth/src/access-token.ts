@@ -1,4 +1,4 @@
-import { unauthenticated as unauthenticatedError } from '@flock/graphql';
+import { serviceUnavailable, unauthenticated as unauthenticatedError } from '@flock/graphql';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -145,8 +145,10 @@ export function remoteKeys(
       lastKnown = undefined; // rebuilt from the set just fetched when next needed
       return key;
     } catch (error) {
-      const keys = isUnreachable(error) ? lastKnownKeys() : undefined;
-      if (!keys) throw error;
+      if (!isUnreachable(error)) throw error;
+      const keys = lastKnownKeys();
+      // Never fetched: the token cannot be checked, which says nothing about the token.
+      if (!keys) throw serviceUnavailable("identity's signing keys", { requestLevel: true });
       unreachableSince = Date.now();
       return keys(header, token);
     }

@@ -184,6 +184,16 @@ describe('key rotation', () => {
     expect(rotated.jwks.keys).toHaveLength(2);
   });
 
+  it('answers SERVICE_UNAVAILABLE, not UNAUTHENTICATED, when it never had the keys and identity is down', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve)); // nothing listens there now
+    const verify = createAccessTokenVerifier(remoteKeys(`http://127.0.0.1:${port}/jwks`), audience);
+    const error = await rejection(verify(`Bearer ${await sign(key)}`));
+    expect(error.extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
   it('keeps verifying with the keys it has while identity cannot be reached', async () => {
     let up = true;
     let fetches = 0;

@@ -117,9 +117,15 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     ready = false;
   });
 
-  await dlqProducer.connect();
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
+  try {
+    await dlqProducer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
+  } catch (error) {
+    // A start that fails half-way (Kafka flapping) leaves no client behind to be retried over.
+    await Promise.allSettled([consumer.disconnect(), dlqProducer.disconnect()]);
+    throw error;
+  }
 
   async function deadLetter(
     topic: string,
@@ -173,6 +179,9 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       await deadLetter(topic, partition, message, error.message, 'invalid', 0);
       return 'done';
     }
+    // Only failures that are not a dependency being down count towards maxAttempts: after a
+    // long outage, a message still gets its full share of tries for anything else.
+    let unexplained = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await withCorrelation(event.correlationId, () =>
@@ -182,7 +191,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       } catch (error) {
         const failure = classifyFailure(error);
         const reason = error instanceof Error ? error.message : String(error);
-        if (failure === 'permanent' || (failure === 'unknown' && attempt >= policy.maxAttempts)) {
+        if (failure === 'unknown') unexplained++;
+        if (failure === 'permanent' || unexplained >= policy.maxAttempts) {
           await deadLetter(topic, partition, message, reason, failure, attempt);
           return 'done';
         }

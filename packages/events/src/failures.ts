@@ -124,8 +124,15 @@ function isTransientLink(e: ErrorLike): boolean {
     if (POSTGRES_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
     if (code.startsWith('Neo.TransientError.')) return true;
   }
-  // nodemailer: a 4xx SMTP reply is the server's "try again later".
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500) {
+  // nodemailer: a 4xx SMTP reply is the server's "try again later", except for a recipient
+  // (EENVELOPE): a 450 for one address says nothing of the server, and retrying it forever
+  // would hold every email behind it. It is retried a few times, then parked.
+  if (
+    typeof e.responseCode === 'number' &&
+    e.responseCode >= 400 &&
+    e.responseCode < 500 &&
+    code !== 'EENVELOPE'
+  ) {
     return true;
   }
   // Prisma's pg adapter: a driver error whose `cause` is a plain { kind, code } object.

@@ -56,7 +56,7 @@ describe('classifyFailure', () => {
     ['pg: terminated connection', new Error('Connection terminated unexpectedly')],
     ['SMTP: cannot connect', withProps('Connection timeout', { code: 'ECONNECTION' })],
     ['SMTP: socket error', withProps('socket closed', { code: 'ESOCKET' })],
-    ['SMTP: 4xx reply', withProps('451 try later', { code: 'EENVELOPE', responseCode: 451 })],
+    ['SMTP: 4xx reply', withProps('451 try later', { code: 'EMESSAGE', responseCode: 451 })],
     [
       'kafkajs: retriable',
       withProps('Broker not available', { retriable: true }, 'KafkaJSConnectionError'),
@@ -116,6 +116,11 @@ describe('classifyFailure', () => {
     ['a unique constraint', withProps('Unique constraint failed', { code: 'P2002' })],
     ['a check violation', withProps('violates check constraint', { code: '23514' })],
     ['an SMTP 5xx', withProps('550 mailbox unavailable', { code: 'EENVELOPE', responseCode: 550 })],
+    // One recipient deferred: retried a few times, never holding the partition forever.
+    [
+      'an SMTP 4xx for a recipient',
+      withProps('450 try later', { code: 'EENVELOPE', responseCode: 450 }),
+    ],
     [
       'a kafkajs non-retriable error',
       withProps('bad', { retriable: false }, 'KafkaJSNonRetriableError'),

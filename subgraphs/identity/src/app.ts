@@ -12,7 +12,11 @@ import { closeRedis, connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
-import { redisClientLimit, redisCredentialThrottle } from './domain/credential-throttle';
+import {
+  bothLimits,
+  redisClientLimit,
+  redisCredentialThrottle,
+} from './domain/credential-throttle';
 import { Sessions } from './domain/sessions';
 import type { IdentityEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
@@ -82,10 +86,17 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
         limit: env.registrationsPerHour,
         windowSeconds: 3600,
       }),
-      verificationEmailLimit: redisClientLimit(redis, 'identity:verification-emails', {
-        limit: env.VERIFICATION_EMAILS_PER_HOUR,
-        windowSeconds: 3600,
-      }),
+      verificationEmailLimit: bothLimits(
+        redisClientLimit(redis, 'identity:verification-emails', {
+          limit: env.VERIFICATION_EMAILS_PER_HOUR,
+          windowSeconds: 3600,
+        }),
+        // A cap per day too: an account squatting someone's address cannot mail them forever.
+        redisClientLimit(redis, 'identity:verification-emails-daily', {
+          limit: env.VERIFICATION_EMAILS_PER_DAY,
+          windowSeconds: 86_400,
+        }),
+      ),
       verificationTtlHours: env.VERIFICATION_TTL_HOURS,
       logger,
       onOutboxWrite: events.kick,

@@ -42,6 +42,8 @@ const identityModel = z
     VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
     /** resendVerificationEmail calls per account per hour (0 turns the limit off). */
     VERIFICATION_EMAILS_PER_HOUR: z.coerce.number().int().min(0).max(100).default(3),
+    /** ...and per day (0 turns this limit off). */
+    VERIFICATION_EMAILS_PER_DAY: z.coerce.number().int().min(0).max(1000).default(6),
     /** Registrations per client address per hour; 0 turns the limit off. Default: 10 in
      *  production, off elsewhere (tests and load tests register from one address). */
     REGISTRATIONS_PER_HOUR_PER_CLIENT: z.coerce.number().int().min(0).optional(),

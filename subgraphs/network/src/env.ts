@@ -27,6 +27,8 @@ const neo4jTimeoutsModel = z.object({
 });
 
 /** The subgraph: serves the graph, writes follows and relays their events. */
+const JWKS_PATH = '/.well-known/jwks.json';
+
 const networkModel = z
   .object({
     ...serviceModel.shape,
@@ -46,24 +48,26 @@ const networkModel = z
      * Identity's subgraph endpoint, asked whether an account exists when someone follows a
      * user the graph has no node for yet (their registration event not consumed yet, or Kafka
      * down). Default: the /graphql beside IDENTITY_JWKS_URL's /.well-known/jwks.json (the same
-     * identity service), else the local stack's identity.
+     * identity service); required when IDENTITY_JWKS_URL has another path.
      */
     IDENTITY_SUBGRAPH_URL: z.url().optional(),
     /** How long that lookup may take before the follow fails with SERVICE_UNAVAILABLE. */
     IDENTITY_LOOKUP_TIMEOUT_MS: milliseconds(2_000),
   })
+  .superRefine((env, ctx) => {
+    if (!env.IDENTITY_SUBGRAPH_URL && !env.IDENTITY_JWKS_URL.endsWith(JWKS_PATH)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_SUBGRAPH_URL'],
+        message: `is required when IDENTITY_JWKS_URL does not end in ${JWKS_PATH}`,
+      });
+    }
+  })
   .transform((env) => ({
     ...env,
-    IDENTITY_SUBGRAPH_URL: env.IDENTITY_SUBGRAPH_URL ?? identityBeside(env.IDENTITY_JWKS_URL),
+    IDENTITY_SUBGRAPH_URL:
+      env.IDENTITY_SUBGRAPH_URL ?? `${env.IDENTITY_JWKS_URL.slice(0, -JWKS_PATH.length)}/graphql`,
   }));
-
-const JWKS_PATH = '/.well-known/jwks.json';
-
-function identityBeside(jwksUrl: string): string {
-  return jwksUrl.endsWith(JWKS_PATH)
-    ? `${jwksUrl.slice(0, -JWKS_PATH.length)}/graphql`
-    : localStack.subgraphUrl('identity');
-}
 
 /** The worker: consumes identity's registrations into the graph; health routes only. */
 const networkWorkerModel = z.object({

@@ -12,7 +12,7 @@ import { type RunningService, startService } from '@flock/service';
 import nodemailer from 'nodemailer';
 import type { MailerEnv } from './env';
 import { onUserRegistered, onVerificationRequested } from './events/handlers';
-import type { MailerDeps } from './events/send-once';
+import { type MailerDeps, SMTP_TIMEOUTS } from './events/send-once';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -27,7 +27,7 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
         adapter: postgresAdapter(env.databaseUrl, env.POSTGRES_STATEMENT_TIMEOUT_MS),
       }),
     );
-    const transport = nodemailer.createTransport(env.SMTP_URL);
+    const transport = nodemailer.createTransport({ url: env.SMTP_URL, ...SMTP_TIMEOUTS });
     resources.add('smtp', {
       ready: () => transport.verify(),
       close: async () => transport.close(),

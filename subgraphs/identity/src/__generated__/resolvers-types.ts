@@ -72,7 +72,7 @@ export type Mutation = {
   /**
    * Sends the signed-in user a new verification link (earlier links keep working until they
    * expire). False when the address is already verified: nothing is sent. Limited per account
-   * (RATE_LIMITED with retryAfter), 3 per hour by default.
+   * (RATE_LIMITED with retryAfter), 3 per hour and 6 per day by default.
    */
   resendVerificationEmail: Scalars['Boolean']['output'];
   updateProfile: User;

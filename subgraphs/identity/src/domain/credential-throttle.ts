@@ -165,3 +165,11 @@ export function redisClientLimit(
 }
 
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Both limits must allow it (e.g. per hour and per day). */
+export function bothLimits(first: ClientLimit, second: ClientLimit): ClientLimit {
+  return async (key) => {
+    await first(key);
+    await second(key);
+  };
+}

@@ -47,19 +47,38 @@ export async function sendOnce(
     return;
   }
   const messageId = `<${event.id}@flock.local>`;
-  const sent = await deps.prisma.$transaction(
-    async (tx) => {
-      const claim = await tx.sentEmail.createMany({
-        data: [{ eventId: event.id, kind: email.kind, recipient: email.to, messageId }],
-        skipDuplicates: true,
-      });
-      if (claim.count === 0) return false;
-      const message = await email.compose();
-      await deps.transport.sendMail({ from: deps.from, to: email.to, messageId, ...message });
-      return true;
-    },
-    { timeout: SEND_TIMEOUT_MS },
-  );
-  if (sent) log.info('email sent');
-  else log.debug('email already sent');
+  const claim = { eventId: event.id, kind: email.kind, recipient: email.to, messageId };
+  let handedToSmtp = false;
+  try {
+    const sent = await deps.prisma.$transaction(
+      async (tx) => {
+        const claimed = await tx.sentEmail.createMany({ data: [claim], skipDuplicates: true });
+        if (claimed.count === 0) return false;
+        const message = await email.compose();
+        await deps.transport.sendMail({ from: deps.from, to: email.to, messageId, ...message });
+        handedToSmtp = true;
+        return true;
+      },
+      { timeout: SEND_TIMEOUT_MS },
+    );
+    if (sent) log.info('email sent');
+    else log.debug('email already sent');
+  } catch (error) {
+    if (!handedToSmtp) throw error;
+    // SMTP took the email but the claim was rolled back (the transaction outlived its
+    // timeout, or the commit failed): record it now, so the retry does not send it again.
+    // Only if this fails too is the email sent twice (same Message-ID).
+    await deps.prisma.sentEmail.createMany({ data: [claim], skipDuplicates: true });
+    log.warn({ err: error }, 'email sent; its record was written after the transaction failed');
+  }
 }
+
+/**
+ * SMTP limits well inside SEND_TIMEOUT_MS (nodemailer's own allow minutes): a slow server
+ * fails the attempt, to be retried, instead of outliving the claim's transaction.
+ */
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 20_000,
+} as const;
