@@ -92,7 +92,7 @@ type Documents = {
     "\n  mutation SessionsLogout { logout }\n": typeof types.SessionsLogoutDocument,
     "\n        query SessionsMe { me { id } }\n      ": typeof types.SessionsMeDocument,
     "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": typeof types.SessionsLogoutByRefreshTokenDocument,
-    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": typeof types.SubgraphTimeoutsProfileAndGraphDocument,
+    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      ": typeof types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
@@ -179,7 +179,7 @@ const documents: Documents = {
     "\n  mutation SessionsLogout { logout }\n": types.SessionsLogoutDocument,
     "\n        query SessionsMe { me { id } }\n      ": types.SessionsMeDocument,
     "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": types.SessionsLogoutByRefreshTokenDocument,
-    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      ": types.SubgraphTimeoutsProfileAndGraphDocument,
+    "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      ": types.SubgraphTimeoutsProfileAndGraphDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": types.TypeTestUserDocument,
@@ -517,7 +517,7 @@ export function gql(source: "\n                mutation SessionsLogoutByRefreshT
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      "): (typeof documents)["\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          profile: user(username: $u) { username }\n          graph: user(username: $u) { followerCount }\n        }\n      "];
+export function gql(source: "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      "): (typeof documents)["\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      "];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
