@@ -1,26 +1,19 @@
-import { resolveLocalStack } from '@flock/env';
-import { pollFor, testLogger, uniqueId } from '@flock/testing';
-import { ConfigResourceTypes, type Kafka, type KafkaMessage } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollFor, uniqueId } from '@flock/testing';
+import { ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  createKafka,
   DLQ_HEADERS,
   deadLetterTopicOf,
   defineTopic,
   type Envelope,
-  EventPublisher,
   ensureTopics,
   on,
   startConsumer,
 } from '../src';
+import { kafkaFixture } from './kafka-fixture';
 
-const logger = testLogger('events-test');
-const kafka: Kafka = createKafka({
-  clientId: 'events-test',
-  brokers: [resolveLocalStack(process.env).kafkaBroker],
-  logger,
-});
+const { logger, kafka, running, publisher } = kafkaFixture('events-test');
 
 // Each test gets topics of its own, so runs never see each other's messages.
 function testTopic() {
@@ -32,18 +25,6 @@ function testTopic() {
 }
 
 const fastRetry = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 50 };
-let publisher: EventPublisher;
-/** Everything to stop after the tests. */
-const running: { stop(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  publisher = await EventPublisher.connect(kafka, 'events-test');
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((c) => c.stop()));
-  await publisher.disconnect();
-});
 
 async function consume(
   topic: ReturnType<typeof testTopic>,
@@ -97,7 +78,7 @@ describe('events over a real Kafka broker', () => {
     });
 
     const payload = { itemId: crypto.randomUUID(), quantity: 3 };
-    const sent = await publisher.publish(topic, payload, { correlationId: 'corr-42' });
+    const sent = await publisher().publish(topic, payload, { correlationId: 'corr-42' });
 
     const [event] = await pollFor(() => received.length > 0 && received, {
       description: 'the event to be consumed',
@@ -146,9 +127,9 @@ describe('events over a real Kafka broker', () => {
 
   it('refuses to publish an event that breaks the contract', async () => {
     const topic = testTopic();
-    await expect(publisher.publish(topic, { itemId: 'not-a-uuid', quantity: -1 })).rejects.toThrow(
-      /payload\.itemId.*payload\.quantity/,
-    );
+    await expect(
+      publisher().publish(topic, { itemId: 'not-a-uuid', quantity: -1 }),
+    ).rejects.toThrow(/payload\.itemId.*payload\.quantity/);
   });
 
   it('parks an invalid message on the dead-letter topic with the reason, then goes on', async () => {
@@ -168,7 +149,7 @@ describe('events over a real Kafka broker', () => {
     });
     await raw.disconnect();
     const good = { itemId: crypto.randomUUID(), quantity: 1 };
-    await publisher.publish(topic, good);
+    await publisher().publish(topic, good);
 
     const dead = await readDeadLetters(topic.name);
     const [parked] = await pollFor(() => dead.length > 0 && dead, {
@@ -198,7 +179,7 @@ describe('events over a real Kafka broker', () => {
         throw new Error('downstream unavailable');
       }
     });
-    await publisher.publish(topic, { itemId: crypto.randomUUID(), quantity: 2 });
+    await publisher().publish(topic, { itemId: crypto.randomUUID(), quantity: 2 });
 
     await pollFor(async () => (await committedOffsets(groupId, topic.name)) === 1, {
       description: 'the offset committed after success',
@@ -215,7 +196,7 @@ describe('events over a real Kafka broker', () => {
       attempts++;
       throw new Error('poison: cannot apply');
     });
-    await publisher.publish(topic, { itemId: crypto.randomUUID(), quantity: 5 });
+    await publisher().publish(topic, { itemId: crypto.randomUUID(), quantity: 5 });
 
     const dead = await readDeadLetters(topic.name);
     const [parked] = await pollFor(() => dead.length > 0 && dead, { description: 'a dead letter' });

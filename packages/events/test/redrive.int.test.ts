@@ -1,25 +1,21 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { resolveLocalStack } from '@flock/env';
-import { pollFor, testLogger, uniqueId } from '@flock/testing';
-import type { IHeaders, Kafka } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollFor, uniqueId } from '@flock/testing';
+import type { IHeaders } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  createKafka,
   deadLetterTopicOf,
   defineTopic,
-  EventPublisher,
   ensureTopics,
   on,
   PermanentEventError,
   startConsumer,
 } from '../src';
+import { kafkaFixture } from './kafka-fixture';
 
-const logger = testLogger('events-redrive-test');
-const broker = resolveLocalStack(process.env).kafkaBroker;
-const kafka: Kafka = createKafka({ clientId: 'events-redrive-test', brokers: [broker], logger });
+const { logger, broker, kafka, running, publisher } = kafkaFixture('events-redrive-test');
 const redriveBin = fileURLToPath(new URL('../src/bin/redrive.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
@@ -31,18 +27,6 @@ async function redrive(...args: string[]): Promise<string> {
   });
   return stdout;
 }
-
-let publisher: EventPublisher;
-const running: { stop(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  publisher = await EventPublisher.connect(kafka, 'events-redrive-test');
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((c) => c.stop()));
-  await publisher.disconnect();
-});
 
 async function parkedCount(topic: string): Promise<number> {
   const admin = kafka.admin();
@@ -80,7 +64,7 @@ describe('npm run events:redrive', () => {
     running.push(consumer);
 
     const first = { itemId: crypto.randomUUID() };
-    await publisher.publish(topic, first, { correlationId: 'corr-redrive' });
+    await publisher().publish(topic, first, { correlationId: 'corr-redrive' });
     await pollFor(async () => (await parkedCount(topic.name)) === 1, {
       description: 'the message parked',
     });
@@ -105,7 +89,7 @@ describe('npm run events:redrive', () => {
 
     // A later event is handled after it, and the replayed one was handled once.
     const second = { itemId: crypto.randomUUID() };
-    await publisher.publish(topic, second);
+    await publisher().publish(topic, second);
     await pollFor(() => handled.includes(second.itemId), { description: 'the next event' });
     expect(handled).toEqual([first.itemId, second.itemId]);
 

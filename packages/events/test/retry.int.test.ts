@@ -1,26 +1,19 @@
-import { resolveLocalStack } from '@flock/env';
-import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import { pollFor, uniqueId } from '@flock/testing';
 import type { Kafka } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  createKafka,
   deadLetterTopicOf,
   defineTopic,
-  EventPublisher,
   ensureTopics,
   on,
   PermanentEventError,
   type RunningConsumer,
   startConsumer,
 } from '../src';
+import { kafkaFixture } from './kafka-fixture';
 
-const logger = testLogger('events-retry-test');
-const kafka: Kafka = createKafka({
-  clientId: 'events-retry-test',
-  brokers: [resolveLocalStack(process.env).kafkaBroker],
-  logger,
-});
+const { logger, kafka, running, publisher } = kafkaFixture('events-retry-test');
 
 function testTopic() {
   return defineTopic(
@@ -34,18 +27,6 @@ function testTopic() {
 const fastRetry = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100 };
 const refused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
-
-let publisher: EventPublisher;
-const running: { stop(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  publisher = await EventPublisher.connect(kafka, 'events-retry-test');
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((c) => c.stop()));
-  await publisher.disconnect();
-});
 
 async function consume(
   topic: ReturnType<typeof testTopic>,
@@ -102,7 +83,7 @@ describe('retries that outlast an outage', () => {
       },
       groupId,
     );
-    await publisher.publish(topic, { itemId: crypto.randomUUID() });
+    await publisher().publish(topic, { itemId: crypto.randomUUID() });
 
     await pollFor(async () => (await committed(groupId, topic.name)) === 1, {
       description: 'the offset committed once the dependency returned',
@@ -124,7 +105,7 @@ describe('retries that outlast an outage', () => {
       },
       groupId,
     );
-    await publisher.publish(topic, { itemId: crypto.randomUUID() });
+    await publisher().publish(topic, { itemId: crypto.randomUUID() });
 
     await pollFor(async () => (await committed(groupId, topic.name)) === 1, {
       description: 'the offset committed after parking',
@@ -152,7 +133,7 @@ describe('retries that outlast an outage', () => {
       retry: { ...fastRetry, initialDelayMs: 20_000, maxDelayMs: 20_000 },
       fromBeginning: true,
     });
-    await publisher.publish(topic, { itemId: crypto.randomUUID() });
+    await publisher().publish(topic, { itemId: crypto.randomUUID() });
     await pollFor(() => attempts >= 1, { description: 'a first failed attempt' });
 
     const stopping = performance.now();
