@@ -87,6 +87,7 @@ const TRANSIENT_MESSAGES = [
   /Connection terminated/, // pg: 'unexpectedly', 'due to connection timeout'
   /timeout exceeded when trying to connect/, // pg-pool
   /Connection timeout/,
+  /^Connection acquisition timed out/, // neo4j-driver: no connection within its limit
 ];
 
 type ErrorLike = Record<string, unknown>;
@@ -123,6 +124,8 @@ function isTransientLink(e: ErrorLike): boolean {
     if (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || NEO4J_CODES.has(code)) return true;
     if (POSTGRES_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
     if (code.startsWith('Neo.TransientError.')) return true;
+    // The transaction outlived its timeout: Neo4j slow or frozen, not the statement's fault.
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return true;
   }
   // nodemailer: a 4xx SMTP reply is the server's "try again later", except for a recipient
   // (EENVELOPE): a 450 for one address says nothing of the server, and retrying it forever

@@ -55,6 +55,16 @@ describe('classifyFailure', () => {
     ['pg: too many connections', withProps('too many clients', { code: '53300' })],
     ['pg: terminated connection', new Error('Connection terminated unexpectedly')],
     ['SMTP: cannot connect', withProps('Connection timeout', { code: 'ECONNECTION' })],
+    [
+      'neo4j: no connection in time',
+      withProps('Connection acquisition timed out in 3000 ms.', { code: 'N/A' }, 'Neo4jError'),
+    ],
+    [
+      'neo4j: transaction timed out',
+      withProps('The transaction has not completed within the timeout', {
+        code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+      }),
+    ],
     ['SMTP: socket error', withProps('socket closed', { code: 'ESOCKET' })],
     ['SMTP: 4xx reply', withProps('451 try later', { code: 'EMESSAGE', responseCode: 451 })],
     [
