@@ -26,7 +26,22 @@ const REDIS_DOWN = new Set([
 /** Prisma: cannot reach, timed out, connection closed, pool exhausted. */
 const PRISMA_DOWN = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Neo4j driver codes for a database that cannot be reached. */
-const NEO4J_DOWN = new Set(['ServiceUnavailable', 'SessionExpired']);
+const NEO4J_DOWN = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Transaction.LockClientStopped',
+]);
+
+/** Neo4j not answering in time: a transient error, a transaction over its timeout (e.g.
+ *  waiting on a lock), or no pooled connection within the acquisition timeout. */
+function isNeo4jTooSlow(error: Error, code: unknown): boolean {
+  if ((error as { retriable?: unknown }).retriable === true) return true; // neo4j-driver
+  if (typeof code === 'string') {
+    if (code.startsWith('Neo.TransientError.')) return true;
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return true;
+  }
+  return error.message.startsWith('Connection acquisition timed out');
+}
 
 /**
  * An error that says a dependency (Redis, Postgres, Neo4j) is down or too slow, rather than
@@ -40,7 +55,8 @@ export function isDependencyDown(error: unknown): boolean {
   return (
     REDIS_DOWN.has(name) ||
     error.name === 'PrismaClientInitializationError' ||
-    (typeof code === 'string' && (PRISMA_DOWN.has(code) || NEO4J_DOWN.has(code)))
+    (typeof code === 'string' && (PRISMA_DOWN.has(code) || NEO4J_DOWN.has(code))) ||
+    isNeo4jTooSlow(error, code)
   );
 }
 

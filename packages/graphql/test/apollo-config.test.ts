@@ -85,6 +85,13 @@ describe('dependency errors', () => {
     for (const error of [new ClientOfflineError('The client is offline'), prisma, neo4j]) {
       expect(isDependencyDown(error)).toBe(true);
     }
+    const timedOut = Object.assign(new Error('The transaction has not completed in time'), {
+      code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+    });
+    const noConnection = Object.assign(new Error('Connection acquisition timed out in 3000 ms.'), {
+      code: 'N/A',
+    });
+    for (const error of [timedOut, noConnection]) expect(isDependencyDown(error)).toBe(true);
     expect(isDependencyDown(new TypeError('x is undefined'))).toBe(false);
     expect(isDependencyDown(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { type Driver, isRetryableError, Neo4jError, error as neo4jErrors } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { AccountDirectory } from './follows';
 
 /** Constraints the graph relies on; created at start-up, idempotently. */
@@ -78,21 +78,4 @@ export function followGraph(
     transactionTimeoutMs,
     onOutboxWrite,
   };
-}
-
-/**
- * Whether a Neo4j failure is the database not answering in time (unreachable, no connection
- * within the acquisition timeout, retries used up, a transaction over its timeout, e.g.
- * waiting on a lock) rather than a fault of the request: SERVICE_UNAVAILABLE, not a 500.
- */
-export function isGraphUnavailable(error: unknown): boolean {
-  if (!(error instanceof Neo4jError)) return false;
-  return (
-    isRetryableError(error) ||
-    error.code === neo4jErrors.SERVICE_UNAVAILABLE ||
-    error.code === neo4jErrors.SESSION_EXPIRED ||
-    error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
-    error.code === 'Neo.ClientError.Transaction.LockClientStopped' ||
-    error.message.startsWith('Connection acquisition timed out')
-  );
 }

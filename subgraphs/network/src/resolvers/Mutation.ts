@@ -1,10 +1,8 @@
 import { requireViewer } from '@flock/auth';
 import type { Envelope } from '@flock/events';
-import { serviceUnavailable } from '@flock/graphql';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { NetworkContext } from '../context';
 import { checkFollowTarget } from '../domain/follows';
-import { isGraphUnavailable } from '../domain/graph';
 import {
   type FollowChange,
   followedEvent,
@@ -27,21 +25,17 @@ function followChange(
 ): FollowResolver {
   return async (root, args, ctx, info) => {
     const viewer = requireViewer(ctx.viewer);
-    try {
-      await checkFollowTarget(ctx.graph, viewer, args.userId, ctx.correlationId);
-      const event = eventOf({
-        followerId: viewer.id,
-        followeeId: args.userId,
-        at: ctx.now,
-        correlationId: ctx.correlationId,
-      });
-      const user = await write(root, args, withOutboxEvent(ctx, event), info);
-      ctx.graph.onOutboxWrite();
-      return user;
-    } catch (error) {
-      if (isGraphUnavailable(error)) throw serviceUnavailable('the follow graph');
-      throw error;
-    }
+    // Neo4j slow or down: the shared error formatting answers SERVICE_UNAVAILABLE.
+    await checkFollowTarget(ctx.graph, viewer, args.userId, ctx.correlationId);
+    const event = eventOf({
+      followerId: viewer.id,
+      followeeId: args.userId,
+      at: ctx.now,
+      correlationId: ctx.correlationId,
+    });
+    const user = await write(root, args, withOutboxEvent(ctx, event), info);
+    ctx.graph.onOutboxWrite();
+    return user;
   };
 }
 
