@@ -55,7 +55,7 @@ export function kafka(brokers: string[], procs: Processes): Component[] {
   // One cluster id for every node, kept in the state dir (a node formats its storage once).
   const clusterId = () => {
     const file = join(procs.paths.data('kafka-cluster'), 'cluster-id');
-    if (!existsSync(file)) writeFileSync(file, randomBytes(16).toString('base64url'));
+    if (!existsSync(file)) writeFileSync(file, newClusterId());
     return readFileSync(file, 'utf8').trim();
   };
 
@@ -72,7 +72,7 @@ export function kafka(brokers: string[], procs: Processes): Component[] {
       const config = join(dataDir, 'server.properties');
       writeFileSync(config, serverProperties(node, nodes, join(dataDir, 'log')));
       if (!existsSync(join(dataDir, 'log', 'meta.properties'))) {
-        const id = cluster ? clusterId() : randomBytes(16).toString('base64url');
+        const id = cluster ? clusterId() : newClusterId();
         await runJava(
           java('kafka.tools.StorageTool', ['format', '-t', id, '-c', config]),
           `formatting the storage of ${node.name}`,
@@ -187,5 +187,16 @@ async function roundTrip(broker: string): Promise<boolean> {
     await consumer.disconnect().catch(() => {});
     await admin.deleteGroups([groupId]).catch(() => {});
     await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+  }
+}
+
+/**
+ * A KRaft cluster id: 16 random bytes, base64url, never starting with '-' (the storage tool
+ * would read such an id as an option, as Kafka's own Uuid.randomUuid() avoids too).
+ */
+function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
   }
 }
