@@ -3,6 +3,7 @@ import type { Logger } from '@flock/logger';
 import { closeRedis, connectRedis } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { clientAddress } from './client-address';
+import { withCors } from './cors';
 import { EntityCache } from './entity-cache';
 import { entityInvalidationBus } from './entity-invalidation-bus';
 import type { GatewayEnv } from './env';
@@ -62,6 +63,10 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
     });
     resources.add('subgraph connections', { close: closeSubgraphConnections });
     resources.add('apollo', { close: () => apollo.stop() });
-    return { host: env.HOST, port: env.PORT, handler };
+    return {
+      host: env.HOST,
+      port: env.PORT,
+      handler: withCors({ origins: env.corsOrigins }, handler),
+    };
   });
 }

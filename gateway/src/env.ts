@@ -9,6 +9,7 @@ import {
 } from '@flock/env';
 import { z } from 'zod';
 import { checkTrustedProxies } from './client-address';
+import { developmentOrigins } from './cors';
 
 const gatewayModel = z.object({
   ...serviceModel.shape,
@@ -55,6 +56,33 @@ const gatewayModel = z.object({
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
     }),
+  /** Origins (comma-separated, exact, or `*`) whose pages may call the API from a browser.
+   *  Default: none in production; the web example and Apollo's Sandbox elsewhere. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+    )
+    .superRefine((list, ctx) => {
+      for (const origin of list ?? []) {
+        if (origin === '*') continue;
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {}
+        if (!parsed || parsed.origin !== origin)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin (scheme://host[:port], no path or trailing slash)`,
+          });
+      }
+    }),
   RATE_LIMIT_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
@@ -75,6 +103,7 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
   };
   // Production is secure by default; whatever weakens it was set explicitly and is logged
   // at start (see startGateway).
+  const corsOrigins = env.CORS_ORIGINS ?? (development ? [...developmentOrigins] : []);
   const weakened = development
     ? []
     : [
@@ -82,12 +111,14 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
         ...(introspection ? ['INTROSPECTION: the schema can be introspected'] : []),
         ...(rateLimits.perIp === 0 ? ['RATE_LIMIT_IP_PER_MINUTE=0: no per-IP limit'] : []),
         ...(rateLimits.perUser === 0 ? ['RATE_LIMIT_USER_PER_MINUTE=0: no per-user limit'] : []),
+        ...(corsOrigins.includes('*') ? ['CORS_ORIGINS=*: any web page may call the API'] : []),
       ];
   return {
     ...env,
     sandbox,
     introspection,
     rateLimits,
+    corsOrigins,
     weakened,
     subgraphUrls: {
       identity: env.IDENTITY_URL,

@@ -4,7 +4,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AccessTokenVerifier, Viewer } from '@flock/auth';
 import {
@@ -22,6 +21,7 @@ import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
 import { defaultRequestLimits, requestLimitsPlugin } from './request-limits';
+import { sandboxLandingPage } from './sandbox';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -144,9 +144,7 @@ export async function createGatewayServer(options: GatewayOptions) {
       ApolloServerPluginUsageReportingDisabled(),
       requestLimitsPlugin(defaultRequestLimits),
       paginationLimitsPlugin(),
-      options.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      options.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
