@@ -44,6 +44,17 @@ export interface Caller {
   correlationId?: string;
 }
 
+/**
+ * For code that registers accounts in bulk in this process (the demo seeder, infra/seed), never
+ * reachable from the API.
+ */
+export interface RegisterOptions {
+  /** When the account was created (default now); its verification link still runs from now. */
+  registeredAt?: Date;
+  /** An argon2id hash of `input.password`, computed once for many accounts sharing it. */
+  passwordHash?: string;
+}
+
 const INVALID_CREDENTIALS = 'Invalid login or password';
 
 /**
@@ -76,16 +87,21 @@ export class Accounts {
    * deleted (with its sessions and verification links) in the transaction that creates the
    * new one. Its id is never reused (UUIDv7).
    */
-  async register(rawInput: unknown, caller: Caller): Promise<SignedIn> {
+  async register(
+    rawInput: unknown,
+    caller: Caller,
+    options: RegisterOptions = {},
+  ): Promise<SignedIn> {
     const input = parseInput(registerInput, rawInput, 'input');
     await this.deps.registrationLimit(caller.client);
     const { prisma, sessions } = this.deps;
     const holders = await this.holdersOf(prisma, input);
     assertAvailable(holders, input);
 
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
     const userId = uuidv7();
     const now = new Date();
+    const registeredAt = options.registeredAt ?? now;
     const verification = await this.newVerification(userId, input.email, now);
     const envelope = createEnvelope(
       userRegistered,
@@ -94,7 +110,7 @@ export class Accounts {
         username: input.username,
         displayName: input.displayName,
         email: input.email,
-        registeredAt: now.toISOString(),
+        registeredAt: registeredAt.toISOString(),
         emailVerification: verification.forMailer,
       },
       { source: 'identity', correlationId: caller.correlationId },
@@ -115,7 +131,7 @@ export class Accounts {
             email: input.email,
             displayName: input.displayName,
             passwordHash,
-            createdAt: now,
+            createdAt: registeredAt,
           },
         });
         await tx.emailVerification.create({ data: verification.row });

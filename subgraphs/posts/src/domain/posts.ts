@@ -2,7 +2,7 @@ import type { Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
 import { createEnvelope, postCreated, postDeleted } from '@flock/events';
 import { forbidden, notFound, parseInput } from '@flock/graphql';
-import { uuidv7 } from 'uuidv7';
+import { UUID, uuidv7 } from 'uuidv7';
 import type { Post, PrismaClient } from '../generated/prisma/client';
 import { createPostInput, postId, updatePostInput } from './validation';
 
@@ -31,16 +31,28 @@ export interface PostsDeps {
 
 const live = { deletedAt: null };
 
+/** For the demo seeder (infra/seed), never reachable from the API. */
+export interface CreatePostOptions {
+  /** A past creation time (default now): the post's id, row and event all carry it. */
+  createdAt?: Date;
+}
+
 /** The rules of posts, replies and likes. */
 export class Posts {
   constructor(private readonly deps: PostsDeps) {}
 
   /** `correlationId`: the request's, carried by the post-created event. */
-  async create(viewer: Viewer, rawInput: unknown, correlationId?: string): Promise<Post> {
+  async create(
+    viewer: Viewer,
+    rawInput: unknown,
+    correlationId?: string,
+    options: CreatePostOptions = {},
+  ): Promise<Post> {
     const input = parseInput(createPostInput, rawInput);
     const { prisma } = this.deps;
-    const id = uuidv7();
-    const now = new Date();
+    const createdAt = options.createdAt ?? new Date();
+    // The id is the pagination key (time-sortable): it must sort where createdAt does.
+    const id = options.createdAt ? uuidv7At(options.createdAt) : uuidv7();
     const post = await prisma.$transaction(async (tx) => {
       if (input.replyToId) {
         // Locks the parent row: a concurrent delete cannot slip between check and insert.
@@ -56,7 +68,7 @@ export class Posts {
           authorId: viewer.id,
           body: input.body,
           replyToId: input.replyToId ?? null,
-          createdAt: now,
+          createdAt,
         },
       });
       const event = createEnvelope(
@@ -65,7 +77,7 @@ export class Posts {
           postId: id,
           authorId: viewer.id,
           replyToId: input.replyToId ?? null,
-          createdAt: now.toISOString(),
+          createdAt: createdAt.toISOString(),
         },
         { source: 'posts', correlationId },
       );
@@ -202,4 +214,10 @@ export class Posts {
       throw forbidden('Only the author can change or delete this post');
     return post;
   }
+}
+
+/** A UUIDv7 whose timestamp is `at` (random bits from the platform's CSPRNG). */
+function uuidv7At(at: Date): string {
+  const [randA = 0, randBHi = 0, randBLo = 0] = crypto.getRandomValues(new Uint32Array(3));
+  return UUID.fromFieldsV7(at.getTime(), randA & 0xfff, randBHi & 0x3fffffff, randBLo).toString();
 }
