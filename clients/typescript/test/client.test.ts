@@ -435,16 +435,12 @@ describe('FlockClient sessions', () => {
 
   it('sends a mutation again only when the refusal shows it did not run', async () => {
     let created = 0;
-    const post = { id: 'p1', body: 'hi' };
-    const { fetch, calls } = scriptedFetch((call) => {
-      if (call.operationName === 'RefreshSession') {
-        return json({ data: { refreshSession: session(2) } });
-      }
-      if (call.headers.authorization === 'Bearer a1') return unauthenticated();
+    const post = { id: 'p1', body: 'hi', author: null };
+    // A field of the answer refused (the mutation ran: there is data).
+    const ranWithARefusedField = () => {
       created += 1;
-      // Ran, but a field of the answer was refused (data present): never sent again.
       return json({
-        data: { createPost: { ...post, author: null } },
+        data: { createPost: post },
         errors: [
           {
             message: 'no',
@@ -453,18 +449,56 @@ describe('FlockClient sessions', () => {
           },
         ],
       });
+    };
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: session(2) } });
+      }
+      if (call.headers.authorization === 'Bearer a1' && call.variables?.body === 'refused') {
+        return unauthenticated();
+      }
+      return ranWithARefusedField();
     });
     const client = new FlockClient({ url: 'u', fetch, tokens: memoryTokenStore(tokens(1)) });
-    const { data, errors } = await client.execute(CreatePostDocument, { body: 'hi' });
-    expect(data?.createPost.id).toBe('p1');
-    expect(errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
-    // Refused with 401 (not run): renewed and sent again; then it ran, once.
-    expect(calls.map((c) => c.operationName)).toEqual([
-      'CreatePost',
-      'RefreshSession',
-      'CreatePost',
-    ]);
+
+    // It ran: never sent again, no refresh; the partial answer is the result.
+    const ran = await client.execute(CreatePostDocument, { body: 'ran' });
+    expect(ran.data?.createPost.id).toBe('p1');
+    expect(ran.errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
+    expect(calls.map((c) => c.operationName)).toEqual(['CreatePost']);
     expect(created).toBe(1);
+
+    // Refused with 401 (it did not run): renewed and sent again, and then it ran, once.
+    calls.length = 0;
+    await client.execute(CreatePostDocument, { body: 'refused' });
+    expect(calls.map((c) => [c.operationName, c.headers.authorization])).toEqual([
+      ['CreatePost', 'Bearer a1'],
+      ['RefreshSession', undefined],
+      ['CreatePost', 'Bearer a2'],
+    ]);
+    expect(created).toBe(2);
+  });
+
+  it('reads a query again when only some of its fields were refused', async () => {
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: session(2) } });
+      }
+      if (call.headers.authorization === 'Bearer a2') return json({ data: ME });
+      return json({
+        data: { me: { ...ME.me, followerCount: null } },
+        errors: [
+          {
+            message: 'Access token expired',
+            path: ['me', 'followerCount'],
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+    });
+    const client = new FlockClient({ url: 'u', fetch, tokens: memoryTokenStore(tokens(1)) });
+    expect(await client.request(MeDocument)).toEqual(ME);
+    expect(calls.map((c) => c.operationName)).toEqual(['Me', 'RefreshSession', 'Me']);
   });
 
   it('signIn and signUp keep the session, sent without a stale access token', async () => {
