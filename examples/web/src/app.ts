@@ -1,0 +1,11 @@
+import type { FlockClient, UserSummaryFragment } from '@flock/client';
+
+/** What every view gets: the API client and who is signed in. */
+export interface App {
+  client: FlockClient;
+  /** The signed-in member; null when signed out. */
+  viewer: UserSummaryFragment | null;
+  /** After signing up or in: learn who it is, then go home. */
+  signedIn(): Promise<void>;
+  signOut(): Promise<void>;
+}
