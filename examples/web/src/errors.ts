@@ -10,6 +10,8 @@ export function describeError(error: unknown): string {
         : 'Too many attempts. Try again in a moment.';
     case 'SERVICE_UNAVAILABLE':
       return 'That part of Flock is unavailable right now. Try again in a moment.';
+    case 'NETWORK_ERROR':
+      return 'Could not reach Flock. Check your connection and try again.';
     case 'UNAUTHENTICATED':
       return 'Please sign in again.';
     default:
