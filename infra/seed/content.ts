@@ -22,7 +22,7 @@ export function profileOf(faker: Faker): Profile {
     () => `${faker.person.jobTitle()} in ${faker.location.city()}. Opinions my own.`,
     () => `${cap(faker.person.bio())} · ${faker.music.genre()} on repeat`,
     () =>
-      `Into ${faker.word.noun()}s, ${faker.food.ethnicCategory()} food and ${faker.music.genre()}.`,
+      `Into ${faker.music.genre().toLowerCase()}, ${faker.food.ethnicCategory()} food and ${faker.animal.type()}s.`,
     () => `${faker.person.zodiacSign()} · ${faker.location.city()} · ${faker.person.bio()}`,
   ])();
   return { handle, displayName: `${firstName} ${lastName}`, bio: bio.slice(0, 300) };

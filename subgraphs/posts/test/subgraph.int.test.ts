@@ -245,6 +245,29 @@ describe('the posts subgraph', () => {
     expect(next.data?.post.replies.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('creates a post at a past time when the demo seeder asks: id, row and event agree', async () => {
+    const ada = member();
+    const newer = await createPost(ada, 'written now');
+    const createdAt = new Date(Date.now() - 3 * 86_400_000);
+    const post = await posts.create(ada, { body: 'written three days ago' }, 'corr-past', {
+      createdAt,
+    });
+
+    expect(post.createdAt).toEqual(createdAt);
+    // A UUIDv7 carries its time in its first 48 bits: the pagination key sorts with createdAt.
+    expect(Number.parseInt(post.id.replace(/-/g, '').slice(0, 12), 16)).toBe(createdAt.getTime());
+    const events = await prisma.outboxEvent.findMany({ where: { topic: 'posts.post-created.v1' } });
+    const event = events.find(
+      (e) => (e.envelope as { payload: { postId: string } }).payload.postId === post.id,
+    );
+    const payload = (event?.envelope as { payload: { createdAt: string } } | undefined)?.payload;
+    expect(payload?.createdAt).toBe(createdAt.toISOString());
+    const page = await run<{ _entities: { posts: PostConnection }[] }>(USER_POSTS, {
+      representations: [{ __typename: 'User', id: ada.id }],
+    });
+    expect(page.data?._entities[0]?.posts.edges.map((e) => e.node.id)).toEqual([newer, post.id]);
+  });
+
   it('edits, likes and deletes, and names the changed entity for the gateway cache', async () => {
     const ada = member();
     const bob = member();
