@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 export const sandboxDocument = `# Welcome to Flock. Three steps, top to bottom:
 #
 # 1. Run SignUp (edit the variables below) or SignIn (after \`npm run seed:demo\`, alice /
-#    "flock demo password" works). The answer holds an accessToken.
+#    "flock-demo" works). The answer holds an accessToken.
 # 2. Open the Headers tab and set   Authorization: Bearer <that accessToken>
 #    (no header: you are signed out, and only public fields answer).
 # 3. Run HomeFeed. Access tokens last 10 minutes; RefreshSession with the refreshToken
@@ -58,7 +58,7 @@ export const sandboxVariables = {
     password: 'at least 8 characters',
   },
   login: 'alice',
-  password: 'flock demo password',
+  password: 'flock-demo',
   refreshToken: '',
 };
 
