@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, SIGN_INS } from '../../infra/seed/generate';
 import { allowedOrigin } from '../src/cors';
 import { loadGatewayEnv } from '../src/env';
 import { sandboxDocument, sandboxVariables } from '../src/sandbox';
@@ -25,6 +26,11 @@ describe('the Sandbox example operations', () => {
         : [],
     );
     expect(Object.keys(sandboxVariables).sort()).toEqual([...new Set(declared)].sort());
+  });
+
+  it('sign in as the demo account `npm run seed:demo` makes', () => {
+    expect(sandboxVariables.login).toBe(SIGN_INS[0]?.handle);
+    expect(sandboxVariables.password).toBe(DEMO_PASSWORD);
   });
 });
 
