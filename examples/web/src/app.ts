@@ -5,7 +5,7 @@ export interface App {
   client: FlockClient;
   /** The signed-in member; null when signed out. */
   viewer: UserSummaryFragment | null;
-  /** After signing up or in: learn who it is, then go home. */
-  signedIn(): Promise<void>;
+  /** After signing up or in (the session names its member): go home. */
+  signedIn(viewer: UserSummaryFragment): void;
   signOut(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { browserTokenStore, FlockClient, MeDocument } from '@flock/client';
 import { apiUrl } from './api-url';
 import type { App } from './app';
-import { type Child, replace } from './dom';
+import { type Child, h, replace } from './dom';
 import { describeError, partialData } from './errors';
 import { clearNotice, showNotice } from './notice';
 import { navigate, parseRoute } from './router';
@@ -31,8 +31,8 @@ const app: App = {
     },
   }),
   viewer: null,
-  async signedIn() {
-    await loadViewer();
+  signedIn(viewer) {
+    app.viewer = viewer;
     clearNotice();
     navigate('#/');
   },
@@ -89,8 +89,20 @@ async function start(): Promise<void> {
   try {
     await loadViewer();
   } catch (error) {
-    // A session that ended has already been handled (onSessionEnded); anything else is shown.
-    showNotice(describeError(error));
+    // A session that ended was handled (onSessionEnded). Otherwise it may well be alive (the
+    // API unreachable, a service down): offer to try again, not the sign-in form.
+    if (app.client.signedIn) {
+      replace(
+        view,
+        h(
+          'div',
+          { class: 'card narrow', 'data-testid': 'start-error' },
+          h('p', {}, describeError(error)),
+          h('button', { type: 'button', onclick: () => location.reload() }, 'Try again'),
+        ),
+      );
+      return;
+    }
   }
   window.addEventListener('hashchange', render);
   render();

@@ -3,16 +3,21 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestStack, type TestStack } from '@flock/gateway/test-harness';
+import {
+  graphql,
+  registerMember,
+  startTestStack,
+  type TestStack,
+} from '@flock/gateway/test-harness';
 import { freePort, pollFor, uniqueId } from '@flock/testing';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type OnTestFailedHandler } from 'vitest';
 
 /**
  * The web example in a real browser against the real services: two members sign up, one
  * follows the other, sees their post arrive in the home feed, likes it, unfollows, and the
- * post leaves the feed. The app is the production build (its strict CSP included), served by
+ * post leaves the feed; a third pages through a long timeline. The app is the production build (its strict CSP included), served by
  * `vite preview` on an origin the gateway's CORS_ORIGINS allows.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,6 +51,22 @@ beforeAll(async () => {
     feed: {},
     gatewayEnv: { CORS_ORIGINS: appOrigin },
   });
+  // Ready once a member's request passes every service: the gateway fetches identity's signing
+  // keys on first use, and a cold stack on a busy machine answers that and the first graph and
+  // feed reads with SERVICE_UNAVAILABLE (a 503 the pages would rightly count as a failure).
+  const probe = await registerMember(services.gatewayUrl, { prefix: 'ww' });
+  await pollFor(
+    async () =>
+      !(
+        await graphql(
+          services.gatewayUrl,
+          '{ me { id followerCount } homeFeed(first: 1) { edges { cursor } } }',
+          {},
+          { token: probe.token },
+        )
+      ).errors,
+    { timeoutMs: 60_000, intervalMs: 500, description: 'the stack to answer a member' },
+  );
   // The gateway's URL reaches the build as a .env file of this run's own (envDir).
   workDir = await mkdtemp(join(tmpdir(), 'flock-web-'));
   await writeFile(join(workDir, '.env'), `VITE_FLOCK_API_URL=${services.gatewayUrl}\n`);
@@ -179,16 +200,7 @@ describe.runIf(runs)('the web example in a browser', () => {
   }) => {
     const a = await person('A');
     const b = await person('B');
-    onTestFailed(async () => {
-      // What each person saw, and what went wrong in their page.
-      for (const [who, { page, problems, calls }] of Object.entries({ A: a, B: b })) {
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what they saw
-        const seen = await page.locator('body').innerText();
-        console.error(`${who} at ${page.url()}:\n${seen}`);
-        console.error(problems.join('\n'));
-        console.error(calls.join('\n'));
-      }
-    });
+    onTestFailed(report({ A: a, B: b }));
     const alice = uniqueId('wa');
     const bob = uniqueId('wb');
 
@@ -249,4 +261,58 @@ describe.runIf(runs)('the web example in a browser', () => {
 
     expect([...a.problems, ...b.problems]).toEqual([]);
   }, 180_000);
+
+  it('pages a long timeline with Load more', async ({ onTestFailed }) => {
+    const c = await person('C');
+    onTestFailed(report({ C: c }));
+    // An author with one post more than a page (20), written through the API.
+    const author = await registerMember(services.gatewayUrl, { prefix: 'wl' });
+    const tag = uniqueId('n');
+    for (let n = 1; n <= 21; n++) {
+      const created = await graphql(
+        services.gatewayUrl,
+        'mutation($b: String!) { createPost(body: $b) { id } }',
+        { b: `${tag} post ${n}` },
+        { token: author.token },
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    await signUp(c.page, uniqueId('wc'), 'Carol Web');
+
+    await c.page.goto(`${appOrigin}/#/u/${author.username}`);
+    const posts = c.page.getByTestId('profile-timeline').getByTestId('post');
+    const more = c.page.getByTestId('load-more');
+    // A full first page and more to come, once the feed worker has them all.
+    await pollFor(
+      async () => {
+        await c.page.locator('[data-testid="profile-timeline"][aria-busy="false"]').waitFor();
+        if ((await posts.count()) === 20 && (await more.isVisible())) return true;
+        await c.page.reload();
+        return false;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, description: "the author's 21 posts" },
+    );
+    await expect
+      .poll(() => posts.first().getByTestId('post-body').textContent())
+      .toBe(`${tag} post 21`);
+    await more.click();
+    await expect.poll(() => posts.count(), { timeout: 15_000 }).toBe(21);
+    expect(await posts.last().getByTestId('post-body').textContent()).toBe(`${tag} post 1`);
+    expect(await more.isVisible()).toBe(false);
+
+    expect(c.problems).toEqual([]);
+  }, 120_000);
 });
+
+/** On failure: what each person saw, and what went wrong in their page. */
+function report(people: Record<string, Person>): OnTestFailedHandler {
+  return async () => {
+    for (const [who, { page, problems, calls }] of Object.entries(people)) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what they saw
+      const seen = await page.locator('body').innerText();
+      console.error(`${who} at ${page.url()}:\n${seen}`);
+      console.error(problems.join('\n'));
+      console.error(calls.join('\n'));
+    }
+  };
+}

@@ -96,8 +96,8 @@ export function signUpView(app: App): HTMLElement {
     ],
     'Sign up',
     async ({ username = '', displayName = '', email = '', password = '' }) => {
-      await app.client.signUp({ username, email, password, displayName: displayName || undefined });
-      await app.signedIn();
+      const input = { username, email, password, displayName: displayName || undefined };
+      app.signedIn((await app.client.signUp(input)).user);
     },
     h('p', { class: 'muted' }, 'Already a member? ', h('a', { href: '#/sign-in' }, 'Sign in')),
   );
@@ -113,8 +113,7 @@ export function signInView(app: App): HTMLElement {
     ],
     'Sign in',
     async ({ login = '', password = '' }) => {
-      await app.client.signIn(login, password);
-      await app.signedIn();
+      app.signedIn((await app.client.signIn(login, password)).user);
     },
     h('p', { class: 'muted' }, 'New here? ', h('a', { href: '#/sign-up' }, 'Create an account')),
   );

@@ -3,8 +3,8 @@ import type { App } from '../app';
 import { h } from '../dom';
 import { partialData } from '../errors';
 import { composeBox } from './compose';
-import { timeline } from './post';
 import { suggestions } from './suggestions';
+import { timeline } from './timeline';
 
 const PAGE_SIZE = 20;
 

@@ -7,7 +7,7 @@ import {
 import type { App } from '../app';
 import { h, replace } from '../dom';
 import { describeError, partialData } from '../errors';
-import { timeline } from './post';
+import { timeline } from './timeline';
 
 const PAGE_SIZE = 20;
 
