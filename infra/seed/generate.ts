@@ -224,7 +224,7 @@ function makeFollows(users: DemoUser[], popularity: Popularity, rng: Random): De
     const cap = Math.floor((count - 1) / 2);
     const wanted = user.signIn
       ? Math.min(cap, 45)
-      : logNormalInt(rng, { median: 7, sigma: 0.85, min: 1, max: Math.min(cap, 250) });
+      : logNormalInt(rng, { median: 5, sigma: 0.8, min: 1, max: Math.min(cap, 250) });
     for (let attempts = 0; chosen.size < wanted && attempts < wanted * 50; attempts++) {
       const followee = drawUser(popularity, rng);
       if (followee !== user.index) chosen.add(followee);
@@ -295,7 +295,7 @@ function makePosts(
     const popular = (popularity.rank[user.index] ?? 0) < 30;
     const count = user.signIn
       ? 5
-      : logNormalInt(rng, { median: popular ? 6 : 2.5, sigma: 1, min: 1, max: 80 });
+      : logNormalInt(rng, { median: popular ? 5 : 2, sigma: 1, min: 1, max: 80 });
     for (let i = 0; i < count; i++) {
       const agoMs = 5 * MINUTE + rng() ** 1.5 * (spanMs - 5 * MINUTE);
       byAuthor[user.index]?.push(add(user.index, agoMs, null, () => postBody(faker)));
@@ -307,7 +307,7 @@ function makePosts(
   for (const user of users) {
     if (lurker[user.index]) continue;
     const following = followees[user.index] ?? [];
-    const wanted = user.signIn ? 3 : logNormalInt(rng, { median: 1, sigma: 1, min: 0, max: 30 });
+    const wanted = user.signIn ? 3 : logNormalInt(rng, { median: 0.8, sigma: 1, min: 0, max: 30 });
     for (let attempts = 0, made = 0; made < wanted && attempts < wanted * 10; attempts++) {
       const followee = following[Math.floor(rng() * following.length)];
       if (followee === undefined) break;
@@ -349,7 +349,7 @@ function makeLikes(
   const likes: DemoLike[] = [];
   for (const user of users) {
     const following = followees[user.index] ?? [];
-    const wanted = user.signIn ? 15 : logNormalInt(rng, { median: 6, sigma: 1, min: 0, max: 200 });
+    const wanted = user.signIn ? 15 : logNormalInt(rng, { median: 3, sigma: 1, min: 0, max: 200 });
     const liked = new Set<string>();
     for (let attempts = 0; liked.size < wanted && attempts < wanted * 10; attempts++) {
       // Mostly the people one follows (the popular ones more), sometimes anyone popular.

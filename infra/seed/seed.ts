@@ -1,7 +1,7 @@
 import type { Viewer } from '@flock/auth';
 import { GraphQLError } from 'graphql';
 import { DEMO_PASSWORD, type DemoNetwork, type DemoPost, type DemoUser } from './generate';
-import type { DemoServices } from './services';
+import type { DemoServices, ExistingUser } from './services';
 
 /**
  * Puts a demo network (generate.ts) into the stack through the services' own code
@@ -76,8 +76,13 @@ export async function seedDemo(
     const ids: (string | undefined)[] = [];
     const preexisting = new Set<number>();
     const passwordHash = await services.passwordHash(DEMO_PASSWORD);
+    const existing = new Map<string, ExistingUser>();
+    for (const chunk of chunked(network.users, 1000)) {
+      const found = await retrying(() => services.usersByUsername(chunk.map((u) => u.username)));
+      for (const user of found) existing.set(user.username, user);
+    }
     await pool(network.users, async (user) => {
-      const found = await retrying(() => services.accounts.byUsername(user.username));
+      const found = existing.get(user.username);
       if (found && found.email !== user.email) {
         report.skipped++; // somebody else's account: not ours to use
       } else if (found) {
