@@ -6,14 +6,16 @@ import { buildSchema } from 'graphql';
 /**
  * Schema changes are safe for clients: `schema/api.graphql` (what the gateway serves now) is
  * compared with `schema/released/api.graphql` (the last released one). A breaking change (a
- * field removed, a type narrowed, an argument made required...) fails the check unless the
- * changelog's "Unreleased" section names its schema coordinate in backticks (e.g.
- * `User.email`), so that no client is broken by accident. Dangerous changes (an enum value
- * added, a default changed...) are listed, not refused.
+ * field removed, a type narrowed, an argument made required...) fails the check unless a
+ * `**Breaking**` line of the changelog's "Unreleased" section names its schema coordinate in
+ * backticks (e.g. `User.email`; a change without one, such as the mutation type changing, by
+ * its kind, e.g. `SCHEMA_MUTATION_TYPE_CHANGED`), so that no client is broken by accident.
+ * Dangerous changes (an enum value added, a default changed...) are listed, not refused.
  *
  *   npm run schema:check                    the check (CI)
- *   npm run schema:check -- --release 1.2.0 at a release: the current schema becomes the
- *                                           released one, "Unreleased" becomes "1.2.0 (date)"
+ *   npm run schema:check -- --release 1.2.0 at a release (after the check passes): the current
+ *                                           schema becomes the released one, "Unreleased"
+ *                                           becomes "1.2.0 (date)"
  */
 
 const schemaDir = import.meta.dirname;
@@ -47,8 +49,12 @@ export async function compareSchemas(
   const changes = await diff(buildSchema(releasedSdl), buildSchema(currentSdl));
   const of = (level: CriticalityLevel) => changes.filter((c) => c.criticality.level === level);
   const breaking = of(CriticalityLevel.Breaking);
-  const notes = unreleasedSection(changelog);
-  const unacknowledged = breaking.filter((c) => !c.path || !notes.includes(`\`${c.path}\``));
+  const breakingLines = unreleasedSection(changelog)
+    .split('\n')
+    .filter((line) => line.includes('**Breaking**'));
+  const unacknowledged = breaking.filter(
+    (c) => !breakingLines.some((line) => line.includes(`\`${coordinateOf(c)}\``)),
+  );
   return {
     breaking,
     unacknowledged,
@@ -57,8 +63,13 @@ export async function compareSchemas(
   };
 }
 
+/** What the changelog names a change by: its schema coordinate, else its kind. */
+export function coordinateOf(change: Change): string {
+  return change.path ?? change.type;
+}
+
 function describe(change: Change): string {
-  return `  - ${change.message}${change.path ? ` (\`${change.path}\`)` : ''}`;
+  return `  - ${change.message} (\`${coordinateOf(change)}\`)`;
 }
 
 /** The changelog with its Unreleased section titled as `version`, and a new empty one. */
@@ -71,7 +82,12 @@ async function main(args: string[]): Promise<number> {
   const current = readFileSync(files.current, 'utf8');
   const changelog = readFileSync(files.changelog, 'utf8');
   const releaseAt = args.indexOf('--release');
+  const report = await compareSchemas(readFileSync(files.released, 'utf8'), current, changelog);
   if (releaseAt >= 0) {
+    if (report.unacknowledged.length) {
+      process.stderr.write('the check fails: run `npm run schema:check` and fix it first\n');
+      return 1;
+    }
     const version = args[releaseAt + 1];
     if (!version || !/^\d+\.\d+\.\d+/.test(version)) {
       process.stderr.write('usage: npm run schema:check -- --release <x.y.z>\n');
@@ -83,7 +99,6 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`schema/released/api.graphql is now ${version}\n`);
     return 0;
   }
-  const report = await compareSchemas(readFileSync(files.released, 'utf8'), current, changelog);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
     `API schema against the last release: ${report.breaking.length} breaking (${report.unacknowledged.length} not in the changelog), ${report.dangerous.length} dangerous, ${report.safe.length} safe`,
@@ -97,7 +112,7 @@ async function main(args: string[]): Promise<number> {
     out(`Breaking, acknowledged in CHANGELOG.md:\n${acknowledged.map(describe).join('\n')}`);
   if (report.unacknowledged.length) {
     process.stderr.write(
-      `Breaking changes not acknowledged in schema/CHANGELOG.md ("## Unreleased"): deprecate instead (@deprecated(reason: ...)), or name each coordinate there in backticks:\n${report.unacknowledged.map(describe).join('\n')}\n`,
+      `Breaking changes not acknowledged in schema/CHANGELOG.md ("## Unreleased"): deprecate instead (@deprecated(reason: ...)), or name each coordinate in backticks on a "**Breaking**" line there:\n${report.unacknowledged.map(describe).join('\n')}\n`,
     );
     return 1;
   }

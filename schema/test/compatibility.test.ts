@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareSchemas, files, releaseChangelog, unreleasedSection } from '../compatibility';
+import {
+  compareSchemas,
+  coordinateOf,
+  files,
+  releaseChangelog,
+  unreleasedSection,
+} from '../compatibility';
 
 const released = `
   type Query { user(id: ID!): User, feed(first: Int): [Post!]! }
@@ -36,7 +42,9 @@ describe('schema compatibility', () => {
     const report = await compareSchemas(
       released,
       current,
-      changelog('- **Breaking**: `User.email` removed (read `me { email }`).\n'),
+      changelog(
+        '- **Breaking**: `User.email` removed (read `me { email }`).\n- `User.name` is nicer\n',
+      ),
     );
     expect(paths(report.breaking).sort()).toEqual(['User.email', 'User.name']);
     expect(paths(report.unacknowledged)).toEqual(['User.name']);
@@ -44,9 +52,39 @@ describe('schema compatibility', () => {
 
   it('does not count a mention in an already released section', async () => {
     const current = released.replace(', email: String', '');
-    const notes = '# API changelog\n\n## Unreleased\n\n## 0.1.0\n\n- `User.email` removed\n';
+    const notes =
+      '# API changelog\n\n## Unreleased\n\n## 0.1.0\n\n- **Breaking**: `User.email` removed\n';
     const report = await compareSchemas(released, current, notes);
     expect(paths(report.unacknowledged)).toEqual(['User.email']);
+  });
+
+  it('needs a breaking change named as such: a type mentioned for another reason does not count', async () => {
+    const withNode = `interface Node { id: ID! }\n${released.replace('type User {', 'type User implements Node {')}`;
+    const current = `interface Node { id: ID! }\n${released}`;
+    const casual = await compareSchemas(withNode, current, changelog('- `User` gains a field\n'));
+    expect(paths(casual.unacknowledged)).toEqual(['User']);
+    const named = await compareSchemas(
+      withNode,
+      current,
+      changelog('- **Breaking**: `User` no longer implements `Node`\n'),
+    );
+    expect(named.unacknowledged).toEqual([]);
+  });
+
+  it('names a change without a coordinate by its kind', async () => {
+    const withMutation = `${released}\ntype Mutation { a: Int }\ntype Other { a: Int }\nschema { query: Query, mutation: Mutation }`;
+    const current = `${released}\ntype Mutation { a: Int }\ntype Other { a: Int }\nschema { query: Query, mutation: Other }`;
+    const report = await compareSchemas(withMutation, current, changelog(''));
+    const kinds = report.unacknowledged.map(coordinateOf);
+    expect(kinds).toContain('SCHEMA_MUTATION_TYPE_CHANGED');
+    const acknowledged = await compareSchemas(
+      withMutation,
+      current,
+      changelog('- **Breaking**: `SCHEMA_MUTATION_TYPE_CHANGED` mutations move to `Other`\n'),
+    );
+    expect(acknowledged.unacknowledged.map(coordinateOf)).not.toContain(
+      'SCHEMA_MUTATION_TYPE_CHANGED',
+    );
   });
 
   it('lists dangerous changes without refusing them, and additions as safe', async () => {
