@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it, type OnTestFailedHandler } f
  * post leaves the feed; a third pages through a long timeline. The app is the production build (its strict CSP included), served by
  * `vite preview` on an origin the gateway's CORS_ORIGINS allows.
  */
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.FLOCK_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 // Without Chromium the test cannot run. On a developer machine that is a loud skip; in CI
 // (CI set) the suite fails in beforeAll with what to install, unless CI could not install it
