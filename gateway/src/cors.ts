@@ -72,6 +72,12 @@ export function withCors(policy: CorsPolicy, handler: RequestHandler): RequestHa
       res.end();
       return;
     }
+    if (req.method === 'OPTIONS') {
+      // Not a preflight: a client asking what the endpoint allows.
+      res.writeHead(204, { allow: ALLOWED_METHODS });
+      res.end();
+      return;
+    }
     if (origin) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);

@@ -42,6 +42,13 @@ describe('CORS at the gateway', () => {
     expect(body.errors[0]?.extensions.code).toBe('FORBIDDEN');
   });
 
+  it('answers a plain OPTIONS with what the endpoint allows', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('marks answers to an allowed origin readable, with the correlation id exposed', async () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
