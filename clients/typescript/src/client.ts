@@ -66,6 +66,9 @@ export class FlockClient {
   /** The refresh under way: every request refused meanwhile waits for this one (the server
    *  treats a refresh token presented again after a few seconds as stolen). */
   #refreshing: Promise<RefreshOutcome> | null = null;
+  /** Whose session each refresh token this client saw answered for (refresh token → user
+   *  id): the user of a pair whose store does not keep `userId`. The latest few only. */
+  readonly #owners = new Map<string, string>();
 
   constructor(options: FlockClientOptions) {
     this.#url = options.url;
@@ -116,23 +119,32 @@ export class FlockClient {
       if (renewed.outcome === 'failed') return { data: null, errors: renewed.errors };
       tokens = this.#store.load();
     }
-    const sent = tokens?.accessToken || undefined;
-    const answer = await this.#post(document, variables, sent);
+    const sent = tokens?.accessToken ? { ...tokens } : null;
+    const answer = await this.#post(document, variables, sent?.accessToken);
     // Once: a token refused right after a refresh is not refreshed again.
-    if (!sent || refreshFirst || !refusedTheToken(answer, isMutation(textOf(document)))) {
+    if (!sent || refreshFirst || !refusedTheToken(answer, !isQuery(textOf(document)))) {
       return withoutStatus(answer);
     }
 
-    const current = this.#store.load();
-    // Signed out, or the session ended, while this request was on its way.
-    if (!current) return withoutStatus(answer);
-    if (!current.accessToken || current.accessToken === sent) {
+    let current = this.#store.load();
+    // Signed out, the session ended, or someone else signed in while this request was on its
+    // way: the store's session is not the one to renew for it.
+    if (
+      !current ||
+      (current.refreshToken !== sent.refreshToken && !this.#sameUser(sent, current))
+    ) {
+      return withoutStatus(answer);
+    }
+    if (!current.accessToken || current.accessToken === sent.accessToken) {
       const renewed = await this.#refreshShared();
       if (renewed.outcome === 'failed') return { data: null, errors: renewed.errors };
       if (renewed.outcome === 'ended') return withoutStatus(answer);
+      current = this.#store.load();
     }
-    const retryToken = this.#store.load()?.accessToken || undefined;
-    return withoutStatus(await this.#post(document, variables, retryToken));
+    // Never sent again as another user than it was sent as (another sign-in meanwhile, here
+    // or in another tab, or a user this client cannot tell): its own refusal is the answer.
+    if (!current?.accessToken || !this.#sameUser(sent, current)) return withoutStatus(answer);
+    return withoutStatus(await this.#post(document, variables, current.accessToken));
   }
 
   /** Creates an account and signs it in (the session is kept in the store). */
@@ -198,6 +210,9 @@ export class FlockClient {
     const now = this.#store.load();
     const session = answer.data?.refreshSession;
     if (session) {
+      // The refresh token was this user's, and so is the one it was traded for.
+      this.#learnOwner(used.refreshToken, session.user.id);
+      this.#learnOwner(session.refreshToken, session.user.id);
       // Signed out meanwhile: that ended this session too; the new pair is not kept.
       if (!now) return { outcome: 'ended' };
       if (now.refreshToken === used.refreshToken || now.refreshToken === session.refreshToken) {
@@ -227,8 +242,26 @@ export class FlockClient {
       throw new FlockError('The response holds no data', { code: 'NETWORK_ERROR' });
     }
     const session = sessionOf(answer.data);
+    this.#learnOwner(session.refreshToken, session.user.id);
     this.#store.save(tokensOf(session));
     return session;
+  }
+
+  #learnOwner(refreshToken: string, userId: string): void {
+    this.#owners.delete(refreshToken);
+    this.#owners.set(refreshToken, userId);
+    if (this.#owners.size > 32) this.#owners.delete(this.#owners.keys().next().value as string);
+  }
+
+  /** The user a pair is for: as its store kept it, else as this client learned it. */
+  #userOf(tokens: Tokens): string | undefined {
+    return tokens.userId || this.#owners.get(tokens.refreshToken);
+  }
+
+  /** Whether two pairs are known to be the same user's (unknown is not the same). */
+  #sameUser(a: Tokens, b: Tokens): boolean {
+    const user = this.#userOf(a);
+    return user !== undefined && user === this.#userOf(b);
   }
 
   /** One POST (never GET: Apollo's CSRF prevention accepts a JSON POST from any origin). */
@@ -279,14 +312,16 @@ export class FlockClient {
 }
 
 /**
- * Whether the answer says the access token was refused before anything ran: HTTP 401 (the
- * gateway checks the token first), or UNAUTHENTICATED with no data at all. A query is also
- * retried when only some of its fields were refused (reading twice is harmless); a mutation
- * that returned data ran, and is never sent again.
+ * Whether the answer is the gateway refusing the access token, before anything ran: HTTP 401
+ * with UNAUTHENTICATED. An UNAUTHENTICATED in a 200 answer is a resolver's (a wrong password
+ * to `login`, a field that needs someone signed in): a new token would not change it, and
+ * sending a sign-in again would count the wrong password twice. A mutation is sent again
+ * only when the refusal carries no data at all (it provably did not run).
  */
 function refusedTheToken(answer: Answer<unknown>, mutation: boolean): boolean {
+  if (answer.status !== 401) return false;
   if (!answer.errors.some((error) => error.code === 'UNAUTHENTICATED')) return false;
-  return answer.status === 401 || answer.data === null || !mutation;
+  return !mutation || answer.data === null;
 }
 
 function withoutStatus<TResult>({ data, errors }: Answer<TResult>): FlockResult<TResult> {
@@ -299,6 +334,7 @@ function tokensOf(session: SessionFragment): Tokens {
     refreshToken: session.refreshToken,
     accessTokenExpiresAt: session.accessTokenExpiresAt,
     refreshTokenExpiresAt: session.refreshTokenExpiresAt,
+    userId: session.user.id,
   };
 }
 
@@ -314,8 +350,17 @@ function textOf(document: { toString(): string }): string {
 
 const OPERATION = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
-function isMutation(query: string): boolean {
-  return OPERATION.exec(query)?.[1] === 'mutation';
+/** What GraphQL ignores before the first definition: white space, commas, a BOM, comments. */
+const IGNORED = /^(?:[\s,\uFEFF]|#[^\n\r]*)*/;
+
+/**
+ * Whether the operation is plainly a query: its first definition is `query …` (named or not)
+ * or the `{ … }` shorthand. Anything else (a mutation, named or anonymous, a document that
+ * opens with a fragment) is treated as a mutation, never sent twice unless it did not run.
+ */
+function isQuery(text: string): boolean {
+  const start = text.replace(IGNORED, '');
+  return start.startsWith('{') || /^query(?![_0-9A-Za-z])/.test(start);
 }
 
 function operationNameOf(query: string): string | undefined {

@@ -7,6 +7,7 @@ import {
   HomeFeedDocument,
   MeDocument,
   memoryTokenStore,
+  SignInDocument,
   type StorageLike,
   type Tokens,
 } from '../src';
@@ -70,6 +71,24 @@ const session = (n: number) => ({
 });
 
 const tokens = (n: number): Tokens => ({ accessToken: `a${n}`, refreshToken: `r${n}` });
+
+/** Another person's session (Bea, user u2): what signing in as her answers. */
+const beaSession = (n: number) => ({
+  accessToken: `bea-a${n}`,
+  accessTokenExpiresAt: '2030-01-01T00:00:00.000Z',
+  refreshToken: `bea-r${n}`,
+  refreshTokenExpiresAt: '2030-02-01T00:00:00.000Z',
+  user: { id: 'u2', username: 'bea', displayName: null },
+});
+
+/** A promise and the function that settles it. */
+function held<T>() {
+  let settle = (_: T) => {};
+  const promise = new Promise<T>((resolve) => {
+    settle = resolve;
+  });
+  return { promise, settle };
+}
 
 /**
  * A tiny identity: one live access token and one live refresh token; a refresh rotates both
@@ -298,6 +317,7 @@ describe('FlockClient sessions', () => {
       refreshToken: 'r2',
       accessTokenExpiresAt: '2030-01-01T00:00:00.000Z',
       refreshTokenExpiresAt: '2030-02-01T00:00:00.000Z',
+      userId: 'u1',
     });
   });
 
@@ -479,26 +499,98 @@ describe('FlockClient sessions', () => {
     expect(created).toBe(2);
   });
 
-  it('reads a query again when only some of its fields were refused', async () => {
+  it('refreshes only on HTTP 401: an UNAUTHENTICATED in a 200 answer is a resolver’s', async () => {
     const { fetch, calls } = scriptedFetch((call) => {
       if (call.operationName === 'RefreshSession') {
         return json({ data: { refreshSession: session(2) } });
       }
-      if (call.headers.authorization === 'Bearer a2') return json({ data: ME });
+      if (call.operationName === 'SignIn') {
+        return json({
+          data: null,
+          errors: [
+            {
+              message: 'Invalid credentials',
+              path: ['login'],
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+      }
       return json({
         data: { me: { ...ME.me, followerCount: null } },
         errors: [
           {
-            message: 'Access token expired',
+            message: 'Sign in to see this',
             path: ['me', 'followerCount'],
             extensions: { code: 'UNAUTHENTICATED' },
           },
         ],
       });
     });
-    const client = new FlockClient({ url: 'u', fetch, tokens: memoryTokenStore(tokens(1)) });
-    expect(await client.request(MeDocument)).toEqual(ME);
-    expect(calls.map((c) => c.operationName)).toEqual(['Me', 'RefreshSession', 'Me']);
+    const store = memoryTokenStore(tokens(1));
+    const client = new FlockClient({ url: 'u', fetch, tokens: store });
+
+    // A wrong password while signed in: one SignIn, no refresh (the session is not rotated),
+    // no second SignIn (the login throttle counts the wrong password once).
+    const signIn = await client.execute(SignInDocument, {
+      input: { login: 'ada', password: 'wrong' },
+    });
+    expect(signIn.data).toBeNull();
+    expect(signIn.errors.map((e) => [e.code, e.status])).toEqual([['UNAUTHENTICATED', 200]]);
+    expect(calls.map((c) => c.operationName)).toEqual(['SignIn']);
+    expect(store.load()).toEqual(tokens(1));
+
+    // A field refused by its resolver: the partial answer as it came.
+    calls.length = 0;
+    const { data, errors } = await client.execute(MeDocument);
+    expect(data?.me.followerCount).toBeNull();
+    expect(errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
+    expect(calls.map((c) => c.operationName)).toEqual(['Me']);
+    expect(store.load()).toEqual(tokens(1));
+  });
+
+  it('treats any operation that is not plainly a query as a mutation', async () => {
+    let ran = 0;
+    // A 401 that still carries data: whatever it was, part of it may have run.
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: session(2) } });
+      }
+      ran += 1;
+      if (call.headers.authorization === 'Bearer a2') return json({ data: { createPost: null } });
+      return json(
+        {
+          data: { createPost: null },
+          errors: [{ message: 'Access token expired', extensions: { code: 'UNAUTHENTICATED' } }],
+        },
+        401,
+      );
+    });
+    const anonymous = 'mutation { createPost(body: "hi") { id } }';
+    const fragmentFirst =
+      'fragment Id on Post { id }\nmutation Post { createPost(body: "hi") { ...Id } }';
+    for (const mutation of [anonymous, fragmentFirst, '# a note\n mutation($b: String!) { x }']) {
+      calls.length = 0;
+      ran = 0;
+      const client = new FlockClient({ url: 'u', fetch, tokens: memoryTokenStore(tokens(1)) });
+      const { errors } = await client.execute(mutation);
+      expect(errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
+      expect(ran).toBe(1);
+      expect(refreshes(calls)).toHaveLength(0);
+    }
+
+    // Plain queries, named, anonymous or shorthand, are read again.
+    for (const query of ['query Me { me { id } }', ', query { me { id } }', ' #c\n{ me { id } }']) {
+      calls.length = 0;
+      const client = new FlockClient({ url: 'u', fetch, tokens: memoryTokenStore(tokens(1)) });
+      const { errors } = await client.execute(query);
+      expect(errors).toEqual([]);
+      expect(calls.map((c) => c.headers.authorization)).toEqual([
+        'Bearer a1',
+        undefined,
+        'Bearer a2',
+      ]);
+    }
   });
 
   it('signIn and signUp keep the session, sent without a stale access token', async () => {
@@ -573,6 +665,102 @@ describe('FlockClient sessions', () => {
     expect(ended.signedIn).toBe(false);
   });
 
+  it('never sends a request again as someone else who signed in meanwhile', async () => {
+    // Ada's post is on its way with her expired token; Bea signs in on this client before the
+    // refusal comes back. Sending it again would publish Ada's post as Bea.
+    const refusal = held<Response>();
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'SignIn') return json({ data: { login: beaSession(1) } });
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: session(2) } });
+      }
+      if (call.headers.authorization === 'Bearer a1') return refusal.promise;
+      return json({ data: { createPost: { id: 'p1' } } });
+    });
+    const store = memoryTokenStore({ ...tokens(1), userId: 'u1' });
+    const client = new FlockClient({ url: 'u', fetch, tokens: store });
+    const post = client.request(CreatePostDocument, { body: 'from Ada' });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    await client.signIn('bea', 'her password');
+    refusal.settle(unauthenticated());
+    await expect(post).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Access token expired',
+      status: 401,
+    });
+    expect(calls.map((c) => [c.operationName, c.headers.authorization])).toEqual([
+      ['CreatePost', 'Bearer a1'],
+      ['SignIn', undefined],
+    ]);
+    expect(store.load()).toMatchObject({ accessToken: 'bea-a1', userId: 'u2' });
+  });
+
+  it('never sends a request again as someone who signed in during its refresh', async () => {
+    const refreshed = held<Response>();
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'SignIn') return json({ data: { login: beaSession(1) } });
+      if (call.operationName === 'RefreshSession') return refreshed.promise;
+      if (call.headers.authorization === 'Bearer a1') return unauthenticated();
+      return json({ data: { createPost: { id: 'p1' } } });
+    });
+    const store = memoryTokenStore({ ...tokens(1), userId: 'u1' });
+    const client = new FlockClient({ url: 'u', fetch, tokens: store });
+    const post = client.request(CreatePostDocument, { body: 'from Ada' });
+    await vi.waitFor(() => expect(refreshes(calls)).toHaveLength(1));
+    await client.signIn('bea', 'her password');
+    refreshed.settle(json({ data: { refreshSession: session(2) } }));
+    await expect(post).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(calls.map((c) => c.operationName)).toEqual(['CreatePost', 'RefreshSession', 'SignIn']);
+    // Bea's session stays; Ada's renewed pair is not kept over it.
+    expect(store.load()).toMatchObject({ accessToken: 'bea-a1', userId: 'u2' });
+  });
+
+  it('tells users apart with a store that does not keep userId', async () => {
+    // A TokenStore written before userId existed: it keeps the two tokens only.
+    let kept: Tokens | null = null;
+    const store = {
+      load: () => kept,
+      save: (next: Tokens | null) => {
+        kept = next && { accessToken: next.accessToken, refreshToken: next.refreshToken };
+      },
+    };
+    const refusal = held<Response>();
+    let refuseNext = false;
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'SignIn') {
+        const login = (call.variables?.input as { login?: string } | undefined)?.login;
+        return json({ data: { login: login === 'ada' ? session(1) : beaSession(1) } });
+      }
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: session(2) } });
+      }
+      if (call.headers.authorization === 'Bearer a1') {
+        return refuseNext ? refusal.promise : unauthenticated();
+      }
+      return json({ data: ME });
+    });
+    const client = new FlockClient({ url: 'u', fetch, tokens: store });
+    await client.signIn('ada', 'her password');
+    // Her own session renewed: sent again as her.
+    expect(await client.request(MeDocument)).toEqual(ME);
+    expect(calls.map((c) => [c.operationName, c.headers.authorization])).toEqual([
+      ['SignIn', undefined],
+      ['Me', 'Bearer a1'],
+      ['RefreshSession', undefined],
+      ['Me', 'Bearer a2'],
+    ]);
+
+    await client.signIn('ada', 'her password');
+    refuseNext = true;
+    calls.length = 0;
+    const post = client.request(CreatePostDocument, { body: 'from Ada' });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    await client.signIn('bea', 'her password');
+    refusal.settle(unauthenticated());
+    await expect(post).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(calls.map((c) => c.operationName)).toEqual(['CreatePost', 'SignIn']);
+  });
+
   it('does not keep a pair a refresh brings back after signing out', async () => {
     let open = () => {};
     const refreshGate = new Promise<void>((resolve) => {
@@ -609,23 +797,40 @@ describe('browserTokenStore', () => {
     };
   }
 
-  it('keeps only the refresh token in storage, the access token in memory', () => {
+  const ada = (n: number): Tokens => ({ ...tokens(n), userId: 'u1' });
+  const bea = (n: number): Tokens => ({
+    accessToken: `bea-a${n}`,
+    refreshToken: `bea-r${n}`,
+    userId: 'u2',
+  });
+
+  it('keeps only the refresh token and its user in storage, the access token in memory', () => {
     const storage = memoryStorage();
     const store = browserTokenStore(storage);
-    store.save({ ...tokens(1), accessTokenExpiresAt: 'x' });
-    expect([...storage.items]).toEqual([['flock.refreshToken', 'r1']]);
-    expect(store.load()).toEqual({ ...tokens(1), accessTokenExpiresAt: 'x' });
+    store.save({ ...ada(1), accessTokenExpiresAt: 'x' });
+    expect([...storage.items]).toEqual([
+      ['flock.refreshToken', JSON.stringify({ refreshToken: 'r1', userId: 'u1' })],
+    ]);
+    expect(store.load()).toEqual({ ...ada(1), accessTokenExpiresAt: 'x' });
     store.save(null);
     expect(storage.items.size).toBe(0);
     expect(store.load()).toBeNull();
   });
 
+  it('reads a bare refresh token an earlier version kept, and nothing from a broken value', () => {
+    const storage = memoryStorage();
+    storage.setItem('flock.refreshToken', 'r1');
+    expect(browserTokenStore(storage).load()).toEqual({ accessToken: '', refreshToken: 'r1' });
+    storage.setItem('flock.refreshToken', '{"refreshToken":');
+    expect(browserTokenStore(storage).load()).toBeNull();
+  });
+
   it('after a page load, refreshes before the first request', async () => {
     const storage = memoryStorage();
-    browserTokenStore(storage, 'k').save(tokens(1));
+    browserTokenStore(storage, 'k').save(ada(1));
     // A new page: the same storage, a new store with nothing in memory.
     const store = browserTokenStore(storage, 'k');
-    expect(store.load()).toEqual({ accessToken: '', refreshToken: 'r1' });
+    expect(store.load()).toEqual({ accessToken: '', refreshToken: 'r1', userId: 'u1' });
     const server = sessionServer({ live: 1 });
     const client = new FlockClient({ url: 'u', fetch: server.fetch, tokens: store });
     expect(client.signedIn).toBe(true);
@@ -634,18 +839,18 @@ describe('browserTokenStore', () => {
       ['RefreshSession', undefined],
       ['Me', 'Bearer a2'],
     ]);
-    expect(storage.items.get('k')).toBe('r2');
+    expect(JSON.parse(storage.items.get('k') ?? '')).toEqual({ refreshToken: 'r2', userId: 'u1' });
   });
 
   it('shares the session between tabs: a rotated token is used, a removed one signs out', async () => {
     const storage = memoryStorage();
     const tabA = browserTokenStore(storage);
     const tabB = browserTokenStore(storage);
-    tabA.save(tokens(1));
-    tabB.save(tokens(1));
+    tabA.save(ada(1));
+    tabB.save(ada(1));
     // Tab A refreshes: tab B keeps its access token but must present A's refresh token.
-    tabA.save(tokens(2));
-    expect(tabB.load()).toEqual({ accessToken: 'a1', refreshToken: 'r2' });
+    tabA.save({ ...ada(2), accessTokenExpiresAt: 'x' });
+    expect(tabB.load()).toEqual({ accessToken: 'a1', refreshToken: 'r2', userId: 'u1' });
     const server = sessionServer({ live: 2 });
     const client = new FlockClient({ url: 'u', fetch: server.fetch, tokens: tabB });
     await client.request(MeDocument);
@@ -654,6 +859,57 @@ describe('browserTokenStore', () => {
     tabA.save(null);
     expect(tabB.load()).toBeNull();
     expect(client.signedIn).toBe(false);
+  });
+
+  it('forgets a tab’s access token when another tab signed someone else in', () => {
+    const storage = memoryStorage();
+    const tabA = browserTokenStore(storage);
+    const tabB = browserTokenStore(storage);
+    tabA.save(ada(1));
+    expect(tabB.load()).toEqual({ accessToken: '', refreshToken: 'r1', userId: 'u1' });
+    tabB.save(ada(2));
+    // Ada signs out in tab A and Bea signs in there: tab B acts neither as Ada (with Bea's
+    // refresh token) nor as Bea with Ada's access token; it refreshes as Bea first.
+    tabA.save(null);
+    tabA.save(bea(1));
+    expect(tabB.load()).toEqual({ accessToken: '', refreshToken: 'bea-r1', userId: 'u2' });
+    // Nor does it go back to Ada's access token when Ada signs in again in tab A.
+    tabA.save(ada(3));
+    expect(tabB.load()).toEqual({ accessToken: '', refreshToken: 'r3', userId: 'u1' });
+  });
+
+  it('forgets a tab’s access token when it cannot tell whose the stored session is', () => {
+    const storage = memoryStorage();
+    const tab = browserTokenStore(storage);
+    tab.save(ada(1));
+    // An earlier version in another tab kept a bare refresh token.
+    storage.setItem('flock.refreshToken', 'bea-r1');
+    expect(tab.load()).toEqual({ accessToken: '', refreshToken: 'bea-r1' });
+  });
+
+  it('a request refused in one tab after another tab signed someone else in is not sent again', async () => {
+    const storage = memoryStorage();
+    const tabA = browserTokenStore(storage);
+    const tabB = browserTokenStore(storage);
+    tabB.save(ada(1));
+    const refusal = held<Response>();
+    const { fetch, calls } = scriptedFetch((call) => {
+      if (call.operationName === 'RefreshSession') {
+        return json({ data: { refreshSession: beaSession(2) } });
+      }
+      if (call.headers.authorization === 'Bearer a1') return refusal.promise;
+      return json({ data: { createPost: { id: 'p1' } } });
+    });
+    const client = new FlockClient({ url: 'u', fetch, tokens: tabB });
+    const post = client.request(CreatePostDocument, { body: 'from Ada' });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    tabA.save(null);
+    tabA.save(bea(1));
+    refusal.settle(unauthenticated());
+    await expect(post).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    // Neither sent again nor used to rotate Bea's refresh token.
+    expect(calls.map((c) => c.operationName)).toEqual(['CreatePost']);
+    expect(tabB.load()).toEqual({ accessToken: '', refreshToken: 'bea-r1', userId: 'u2' });
   });
 });
 

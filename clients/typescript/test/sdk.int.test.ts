@@ -16,6 +16,7 @@ import {
   PostDocument,
   PostRepliesDocument,
   type SessionFragment,
+  SignInDocument,
   SuggestedFollowsDocument,
   UnfollowDocument,
   UnlikePostDocument,
@@ -112,6 +113,7 @@ describe('@flock/client against the stack', () => {
       refreshToken: ada.session.refreshToken,
       accessTokenExpiresAt: ada.session.accessTokenExpiresAt,
       refreshTokenExpiresAt: ada.session.refreshTokenExpiresAt,
+      userId: ada.id,
     });
 
     const { me } = await ada.client.request(MeDocument);
@@ -419,6 +421,57 @@ describe('@flock/client against the stack', () => {
     expect(answers[2].user?.id).toBe(ada.id);
     expect(refreshesOf({ sent })).toHaveLength(2);
     expect(client.tokens?.refreshToken).not.toBe(renewed?.refreshToken);
+  });
+
+  it('a wrong password while signed in is one SignIn: no refresh, no second attempt', async () => {
+    const ada = await signUp('sdkw');
+    const before = ada.client.tokens;
+    ada.sent.length = 0;
+    const { data, errors } = await ada.client.execute(SignInDocument, {
+      input: { login: ada.username, password: 'not the password' },
+    });
+    expect(data).toBeNull();
+    expect(errors.map((e) => [e.code, e.status])).toEqual([['UNAUTHENTICATED', 200]]);
+    expect(ada.sent).toEqual([{ operation: 'SignIn', status: 200 }]);
+    // The session was not rotated, and still works.
+    expect(ada.client.tokens).toEqual(before);
+    expect((await ada.client.request(MeDocument)).me.id).toBe(ada.id);
+  });
+
+  it('never sends a refused post again as someone who signed in meanwhile', async () => {
+    const [ada, bea] = await Promise.all([signUp('sdkx'), signUp('sdky')]);
+    const sent: Person['sent'] = [];
+    const store = memoryTokenStore({
+      accessToken: await devAccessToken(ada.id, { ttlSeconds: -60 }),
+      refreshToken: ada.session.refreshToken,
+      userId: ada.id,
+    });
+    // Bea signs in on this client while Ada's post, sent with her expired token, is refused.
+    const client: FlockClient = new FlockClient({
+      url: stack.gatewayUrl,
+      tokens: store,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const { operationName } = JSON.parse(String(init?.body)) as { operationName?: string };
+        sent.push({ operation: operationName, status: response.status });
+        if (operationName === 'CreatePost' && response.status === 401) {
+          await client.signIn(bea.username, PASSWORD);
+        }
+        return response;
+      },
+    });
+    const error = await flockErrorOf(client.request(CreatePostDocument, { body: 'from Ada' }));
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(sent).toEqual([
+      { operation: 'CreatePost', status: 401 },
+      { operation: 'SignIn', status: 200 },
+    ]);
+    expect(client.tokens?.userId).toBe(bea.id);
+    const { user } = await client.request(UserTimelineDocument, {
+      username: bea.username,
+      first: 5,
+    });
+    expect(user?.timeline?.edges).toEqual([]);
   });
 
   it('ends the session when its refresh token was revoked elsewhere', async () => {

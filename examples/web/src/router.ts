@@ -12,8 +12,18 @@ export function parseRoute(hash: string): Route {
   if (path === '/sign-in') return { page: 'sign-in' };
   if (path === '/sign-up') return { page: 'sign-up' };
   const profile = /^\/u\/([^/]+)$/.exec(path);
-  if (profile?.[1]) return { page: 'profile', username: decodeURIComponent(profile[1]) };
+  const username = profile?.[1] === undefined ? undefined : decoded(profile[1]);
+  if (username) return { page: 'profile', username };
   return { page: 'not-found' };
+}
+
+/** The text of a percent-encoded segment; undefined when it is malformed (`%E0%A4%A`). */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 export const profileHref = (username: string) => `#/u/${encodeURIComponent(username)}`;

@@ -15,6 +15,14 @@ describe('routes', () => {
     expect(parseRoute('#/elsewhere')).toEqual({ page: 'not-found' });
   });
 
+  it('shows the not-found page for a malformed profile link', () => {
+    // decodeURIComponent throws URIError on these: the hashchange listener must not.
+    expect(parseRoute('#/u/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/u/%')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/u/%ZZ')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/u/%E0%A4%A4')).toEqual({ page: 'profile', username: '\u0924' });
+  });
+
   it('links to a profile and back', () => {
     expect(parseRoute(profileHref('a b'))).toEqual({ page: 'profile', username: 'a b' });
   });
