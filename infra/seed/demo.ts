@@ -39,7 +39,7 @@ import { createLogger } from '@flock/logger';
 import { loadNetworkEnv } from '@flock/network/env';
 import { loadPostsEnv } from '@flock/posts/env';
 import cliProgress from 'cli-progress';
-import { DEMO_PASSWORD, type DemoNetwork, generateDemoNetwork } from './generate';
+import { DEMO_PASSWORD, type DemoNetwork, type DemoPost, generateDemoNetwork } from './generate';
 import { type Phase, type SeedProgress, type SeedReport, seedDemo } from './seed';
 import { openDemoServices } from './services';
 import { type HomeFeedItem, homeFeed, servicesDown, signIn, signOut } from './stack';
@@ -135,30 +135,37 @@ const PHASE_LABELS: Record<Phase, string> = {
   likes: 'likes  ',
 };
 
-/** One bar per phase (kept on screen when done); plain lines when not on a terminal. */
+/**
+ * One bar per phase, kept on screen when done (follows run beside posts and likes, so two
+ * bars move at once); a plain line per phase when not on a terminal.
+ */
 function progressBars(): SeedProgress {
-  let bar: cliProgress.SingleBar | undefined;
-  let label = '';
+  // One MultiBar per stretch of phases running together: a stopped one redraws its old bars.
+  let bars: cliProgress.MultiBar | undefined;
+  const running = new Map<Phase, cliProgress.SingleBar>();
   return {
     start(phase, total) {
-      label = PHASE_LABELS[phase];
-      bar = new cliProgress.SingleBar(
+      bars ??= new cliProgress.MultiBar(
         {
-          format: `${label} {bar} {percentage}% | {value}/{total} | {duration_formatted}`,
+          format: '{phase} {bar} {percentage}% | {value}/{total} | {duration_formatted}',
           hideCursor: true,
           etaBuffer: 200,
         },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(total, 0);
-      if (!process.stderr.isTTY) console.error(`${label.trim()}: ${count(total)} to go`);
+      running.set(phase, bars.create(total, 0, { phase: PHASE_LABELS[phase] }));
+      if (!process.stderr.isTTY) console.error(`${phase}: ${count(total)} to go`);
     },
-    advance(n = 1) {
-      bar?.increment(n);
+    advance(phase, n = 1) {
+      running.get(phase)?.increment(n);
     },
-    finish() {
-      bar?.stop();
-      bar = undefined;
+    finish(phase) {
+      running.get(phase)?.stop();
+      running.delete(phase);
+      if (running.size === 0) {
+        bars?.stop();
+        bars = undefined;
+      }
     },
   };
 }
@@ -195,13 +202,14 @@ async function waitForRelays(
 
 interface FeedCheck {
   items: HomeFeedItem[];
-  /** The newest post alice should see came through (the feed worker caught up with her). */
+  /** The newest post this run gave the sign-in's home came through (the feed worker has it). */
   caughtUp: boolean;
 }
 
 /**
  * Signs in as the first sign-in through the gateway, as a user would, and reads their home
- * feed until the newest post among the people they follow is on top (or a minute passed).
+ * feed until the newest post this run created among the people they follow (and their own) is
+ * on its first page, or a minute passed.
  */
 async function checkHomeFeed(
   gatewayUrl: string,
@@ -215,8 +223,8 @@ async function checkHomeFeed(
   );
   followed.add(alice.index);
   const newest = network.posts
-    .filter((p) => p.depth === 0 && followed.has(p.author))
-    .reduce<(typeof network.posts)[number] | undefined>(
+    .filter((p) => p.depth === 0 && followed.has(p.author) && report.createdPosts.has(p.key))
+    .reduce<DemoPost | undefined>(
       (best, p) => (!best || p.agoMs < best.agoMs ? p : best),
       undefined,
     );
@@ -225,9 +233,10 @@ async function checkHomeFeed(
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const items = await homeFeed(gatewayUrl, session, 5);
-      const caughtUp = expected === undefined ? items.length > 0 : items[0]?.id === expected;
-      if (caughtUp || Date.now() > deadline) return { items, caughtUp };
+      const items = await homeFeed(gatewayUrl, session, 20);
+      const caughtUp =
+        expected === undefined ? items.length > 0 : items.some((i) => i.id === expected);
+      if (caughtUp || Date.now() > deadline) return { items: items.slice(0, 5), caughtUp };
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   } finally {
@@ -269,11 +278,13 @@ function printSummary(
       : 'Events: the relays are still publishing (see `npm run infra:status`); feeds fill as they do.',
   ];
   if (feed) {
-    const newest = feed.items[0];
     lines.push(
-      `Home feed of @${signIns[0]?.username} through the gateway: ${feed.items.length} posts on the first page` +
-        (newest ? `, newest by @${newest.author?.username}: "${newest.body}"` : '') +
-        (feed.caughtUp ? '' : ' (the feed worker is still catching up)'),
+      '',
+      `Home feed of @${signIns[0]?.username}, read through the gateway` +
+        (feed.caughtUp ? ':' : ' (the feed worker is still catching up):'),
+      ...feed.items
+        .slice(0, 3)
+        .map((i) => `  @${i.author?.username}, ${ago(i.createdAt)}: ${truncate(i.body, 70)}`),
     );
   }
   lines.push(
@@ -297,6 +308,15 @@ function printSummary(
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const truncate = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+function ago(iso: string): string {
+  const minutes = Math.round((Date.now() - Date.parse(iso)) / 60_000);
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return `${Math.round(minutes / 1440)} days ago`;
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 main().then(

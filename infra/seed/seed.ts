@@ -12,11 +12,12 @@ import type { DemoServices, ExistingUser } from './services';
 
 export type Phase = 'users' | 'follows' | 'posts' | 'likes';
 
+/** Phases report as they go; follows run beside posts and likes (see seedDemo). */
 export interface SeedProgress {
   /** A phase starts with `total` items to go through. */
   start(phase: Phase, total: number): void;
-  /** `count` more items of the current phase are done (created or found). */
-  advance(count?: number): void;
+  /** `count` more items of the phase are done (created, found or skipped). */
+  advance(phase: Phase, count?: number): void;
   finish(phase: Phase): void;
 }
 
@@ -39,12 +40,14 @@ export interface SeedReport {
   userIds: (string | undefined)[];
   /** The id of each planned post that exists, by its key. */
   postIds: Map<string, string>;
+  /** The keys of the posts this run created. */
+  createdPosts: Set<string>;
 }
 
 export interface SeedOptions {
   /** "Now" for the plan's "so long ago" (default: the start of the run). */
   now?: Date;
-  /** Writes in flight at once (default 8). */
+  /** Writes in flight at once, per store (default 8). */
   concurrency?: number;
   progress?: SeedProgress;
   /** Carried as the correlation id of every event, to find them in the logs. */
@@ -53,6 +56,12 @@ export interface SeedOptions {
 
 const silent: SeedProgress = { start() {}, advance() {}, finish() {} };
 
+/**
+ * Users first (everything else needs their ids); then the follows, in Neo4j, beside the posts
+ * and then the likes, in Postgres: two stores busy at once. The feed does not mind the order:
+ * a post reaches the followers its author has when it is projected, and a follow brings the
+ * followee's recent posts, so every post ends up in every follower's home either way.
+ */
 export async function seedDemo(
   services: DemoServices,
   network: DemoNetwork,
@@ -66,8 +75,10 @@ export async function seedDemo(
   } = options;
   const at = (agoMs: number) => new Date(now.getTime() - agoMs);
   const viewer = (id: string): Viewer => ({ id, sessionId: correlationId });
-  const pool = <T>(items: T[], work: (item: T) => Promise<void>) =>
-    inPool(items, concurrency, work);
+  // One failure stops every pool (the other branch too), then the run fails with it.
+  const halt = { failed: false };
+  const pool = <T>(items: T[], work: (item: T) => Promise<void>, limit = concurrency) =>
+    inPool(items, limit, work, halt);
   const setBio = (id: string, user: DemoUser) =>
     retrying(() => services.accounts.updateProfile(viewer(id), { bio: user.bio }));
 
@@ -107,122 +118,153 @@ export async function seedDemo(
         await setBio(signedIn.user.id, user);
         report.created++;
       }
-      progress.advance();
+      progress.advance('users');
     });
     return { ids, preexisting };
   });
   const { ids, preexisting } = users.value;
+  const preexistingIds = [...preexisting].map((i) => ids[i] as string);
 
   // Follows: one follower's in order (they take the follower's lock), followers in parallel.
-  const follows = await phase('follows', network.follows.length, progress, async (report) => {
-    const known = new Map<string, Set<string>>();
-    const chunks = chunked(
-      [...preexisting].map((i) => ids[i] as string),
-      20,
-    );
-    await inPool(chunks, 4, async (chunk) => {
-      const following = await retrying(() => services.follows.following(chunk));
-      for (const [id, followees] of following) known.set(id, followees);
-    });
-    const todo = new Map<string, { followee: string; at: Date }[]>();
-    for (const f of network.follows) {
-      const follower = ids[f.follower];
-      const followee = ids[f.followee];
-      if (!follower || !followee) report.skipped++;
-      else if (known.get(follower)?.has(followee)) report.existing++;
-      else {
-        const list = todo.get(follower) ?? [];
-        list.push({ followee, at: at(f.agoMs) });
-        todo.set(follower, list);
+  const followsPhase = () =>
+    phase('follows', network.follows.length, progress, async (report) => {
+      const known = new Map<string, Set<string>>();
+      await pool(
+        chunked(preexistingIds, 20),
+        async (chunk) => {
+          const following = await retrying(() => services.follows.following(chunk));
+          for (const [id, followees] of following) known.set(id, followees);
+        },
+        4,
+      );
+      const todo = new Map<string, { followee: string; at: Date }[]>();
+      for (const f of network.follows) {
+        const follower = ids[f.follower];
+        const followee = ids[f.followee];
+        if (!follower || !followee) report.skipped++;
+        else if (known.get(follower)?.has(followee)) report.existing++;
+        else {
+          const list = todo.get(follower) ?? [];
+          list.push({ followee, at: at(f.agoMs) });
+          todo.set(follower, list);
+        }
       }
-    }
-    progress.advance(report.skipped + report.existing);
-    await pool([...todo], async ([follower, list]) => {
-      for (const { followee, at: followedAt } of list) {
-        await retrying(() => services.follows.follow(viewer(follower), followee, followedAt));
-        report.created++;
-        progress.advance();
-      }
+      progress.advance('follows', report.skipped + report.existing);
+      await pool([...todo], async ([follower, list]) => {
+        for (const { followee, at: followedAt } of list) {
+          if (halt.failed) return;
+          await retrying(() => services.follows.follow(viewer(follower), followee, followedAt));
+          report.created++;
+          progress.advance('follows');
+        }
+      });
     });
-  });
 
   // Posts: parents before replies (one depth at a time), each at its time in the past.
-  const posts = await phase('posts', network.posts.length, progress, async (report) => {
-    const existing = await postsOf(
-      services,
-      [...preexisting].map((i) => ids[i] as string),
-    );
-    const postIds = new Map<string, string>();
-    for (let depth = 0; ; depth++) {
-      const level = network.posts.filter((p) => p.depth === depth);
-      if (level.length === 0) break;
-      await pool(level, async (post) => {
-        const author = ids[post.author];
-        const replyToId = post.replyTo ? postIds.get(post.replyTo) : null;
-        const found = author && existing.get(postKey(author, post.body));
-        if (!author || replyToId === undefined) {
-          report.skipped++;
-        } else if (found) {
-          postIds.set(post.key, found);
-          report.existing++;
-        } else {
-          const created = await createPost(services, viewer(author), post, replyToId, at);
-          if (created) {
-            postIds.set(post.key, created);
-            report.created++;
-          } else report.skipped++;
-        }
-        progress.advance();
-      });
-    }
-    return postIds;
-  });
-  const postIds = posts.value;
+  const createdPosts = new Set<string>();
+  const postsPhase = () =>
+    phase('posts', network.posts.length, progress, async (report) => {
+      const existing = await postsOf(services, preexistingIds, pool);
+      const postIds = new Map<string, string>();
+      for (let depth = 0; ; depth++) {
+        const level = network.posts.filter((p) => p.depth === depth);
+        if (level.length === 0) break;
+        await pool(level, async (post) => {
+          const author = ids[post.author];
+          const replyToId = post.replyTo ? postIds.get(post.replyTo) : null;
+          const found = author && existing.get(postKey(author, post.body));
+          if (!author || replyToId === undefined) {
+            report.skipped++;
+          } else if (found) {
+            postIds.set(post.key, found);
+            report.existing++;
+          } else {
+            const created = await createPost(services, viewer(author), post, replyToId, at);
+            if (created) {
+              postIds.set(post.key, created);
+              createdPosts.add(post.key);
+              report.created++;
+            } else report.skipped++;
+          }
+          progress.advance('posts');
+        });
+      }
+      return postIds;
+    });
 
   // Likes: per user, those not there yet (likedBy), users in parallel.
-  const likes = await phase('likes', network.likes.length, progress, async (report) => {
-    const byUser = new Map<string, string[]>();
-    for (const like of network.likes) {
-      const user = ids[like.user];
-      const post = postIds.get(like.post);
-      if (!user || !post) {
-        report.skipped++;
-        continue;
-      }
-      const list = byUser.get(user) ?? [];
-      list.push(post);
-      byUser.set(user, list);
-    }
-    progress.advance(report.skipped);
-    const preexistingIds = new Set([...preexisting].map((i) => ids[i]));
-    await pool([...byUser], async ([user, wanted]) => {
-      const liked = preexistingIds.has(user)
-        ? await retrying(() => services.posts.likedBy(user, wanted))
-        : wanted.map(() => false);
-      report.existing += liked.filter(Boolean).length;
-      progress.advance(liked.filter(Boolean).length);
-      for (const [i, post] of wanted.entries()) {
-        if (liked[i]) continue;
-        try {
-          await retrying(() => services.posts.like(viewer(user), post));
-          report.created++;
-        } catch (error) {
-          if (codeOf(error) !== 'NOT_FOUND') throw error;
-          report.skipped++; // deleted since
+  const likesPhase = (postIds: Map<string, string>) =>
+    phase('likes', network.likes.length, progress, async (report) => {
+      const byUser = new Map<string, string[]>();
+      for (const like of network.likes) {
+        const user = ids[like.user];
+        const post = postIds.get(like.post);
+        if (!user || !post) {
+          report.skipped++;
+          continue;
         }
-        progress.advance();
+        const list = byUser.get(user) ?? [];
+        list.push(post);
+        byUser.set(user, list);
       }
+      progress.advance('likes', report.skipped);
+      const earlier = new Set(preexistingIds);
+      await pool([...byUser], async ([user, wanted]) => {
+        const liked = earlier.has(user)
+          ? await retrying(() => services.posts.likedBy(user, wanted))
+          : wanted.map(() => false);
+        report.existing += liked.filter(Boolean).length;
+        progress.advance('likes', liked.filter(Boolean).length);
+        for (const [i, post] of wanted.entries()) {
+          if (liked[i]) continue;
+          if (halt.failed) return;
+          try {
+            await retrying(() => services.posts.like(viewer(user), post));
+            report.created++;
+          } catch (error) {
+            if (codeOf(error) !== 'NOT_FOUND') throw error;
+            report.skipped++; // deleted since
+          }
+          progress.advance('likes');
+        }
+      });
     });
-  });
 
+  const [follows, content] = await settleBoth(
+    followsPhase(),
+    (async () => {
+      const posts = await postsPhase();
+      return { posts, likes: await likesPhase(posts.value) };
+    })(),
+    halt,
+  );
   return {
     users: users.report,
     follows: follows.report,
-    posts: posts.report,
-    likes: likes.report,
+    posts: content.posts.report,
+    likes: content.likes.report,
     userIds: ids,
-    postIds,
+    postIds: content.posts.value,
+    createdPosts,
   };
+}
+
+/** Both results; if either fails, the other is stopped (halt) and waited for, then it throws. */
+async function settleBoth<A, B>(
+  a: Promise<A>,
+  b: Promise<B>,
+  halt: { failed: boolean },
+): Promise<[A, B]> {
+  const stopOnFailure = <T>(p: Promise<T>) =>
+    p.catch((error: unknown) => {
+      halt.failed = true;
+      throw error;
+    });
+  const [first, second] = await Promise.allSettled([stopOnFailure(a), stopOnFailure(b)]);
+  const failures = [first, second].flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  if (failures.length > 0) throw failures.find((f) => !(f instanceof Stopped)) ?? failures[0];
+  if (first.status === 'rejected' || second.status === 'rejected') throw new Stopped();
+  return [first.value, second.value];
 }
 
 async function phase<T>(
@@ -264,9 +306,13 @@ async function createPost(
 const postKey = (authorId: string, body: string) => `${authorId}\u0000${body}`;
 
 /** The live posts and replies of these authors, keyed by author and body. */
-async function postsOf(services: DemoServices, authorIds: string[]): Promise<Map<string, string>> {
+async function postsOf(
+  services: DemoServices,
+  authorIds: string[],
+  pool: (items: string[], work: (authorId: string) => Promise<void>) => Promise<void>,
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  await inPool(authorIds, 8, async (authorId) => {
+  await pool(authorIds, async (authorId) => {
     for (let afterId: string | undefined; ; ) {
       const page = await retrying(() => services.posts.byAuthor(authorId, { first: 100, afterId }));
       for (const post of page.rows) found.set(postKey(authorId, post.body), post.id);
@@ -277,26 +323,41 @@ async function postsOf(services: DemoServices, authorIds: string[]): Promise<Map
   return found;
 }
 
-/** Runs `work` on every item, `limit` at a time; the first failure stops the rest. */
+/**
+ * Runs `work` on every item, `limit` at a time. The first failure stops taking new items here
+ * and, through `halt`, in every other pool sharing it; it is then thrown.
+ */
 export async function inPool<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
+  halt = { failed: false },
 ): Promise<void> {
   let next = 0;
-  let failed = false;
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!halt.failed && next < items.length) {
       const item = items[next++] as T;
       try {
         await work(item);
       } catch (error) {
-        failed = true;
+        halt.failed = true;
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  if (halt.failed) throw new Stopped();
+}
+
+/** What a pool throws when another part of the run failed: that failure is the one to report. */
+class Stopped extends Error {
+  constructor() {
+    super('stopped: another part of the run failed');
+  }
 }
 
 function chunked<T>(items: T[], size: number): T[][] {
