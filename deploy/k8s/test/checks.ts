@@ -10,8 +10,9 @@
  * from @flock/service, the Postgres-owning services from `prisma/`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -454,6 +455,26 @@ export function resolveEnv(
   return { values, fromFiles, problems };
 }
 
+/**
+ * The environment as the container sees it: each variable given as `<NAME>_FILE` points at a
+ * file holding its (example) value, so the service's loader reads it the way it will in the pod.
+ */
+function withMounted<T>(env: ResolvedEnv, load: (source: Record<string, string>) => T): T {
+  const source = { ...env.values };
+  const folder = mkdtempSync(join(tmpdir(), 'flock-secrets-'));
+  for (const name of env.fromFiles) {
+    const path = join(folder, name);
+    writeFileSync(path, `${source[name]}\n`, { mode: 0o600 });
+    delete source[name];
+    source[`${name}_FILE`] = path;
+  }
+  try {
+    return load(source);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** Every variable production needs is set, nothing set is unknown, and the service's own loader accepts it. */
 export function envProblems(
   objects: K8sObject[],
@@ -494,7 +515,7 @@ export function envProblems(
     }
     let loaded: Record<string, unknown> | undefined;
     try {
-      loaded = info.load(env.values);
+      loaded = withMounted(env, info.load);
     } catch (error) {
       problems.push(`${service.name}: ${(error as Error).message}`);
     }
