@@ -79,17 +79,22 @@ export function schemaProblems(objects: K8sObject[]): string[] {
 // What the code says.
 
 export interface ServiceEntry {
-  /** The name given to runService(): the Deployment's name. */
+  /** The name given to runService() or runMain(): the Deployment's or the Job's name. */
   name: string;
-  /** Its workspace folder (gateway, subgraphs/feed, ...). */
+  /** A service runs as a Deployment; a one-shot command (infra/jobs/bin) as a Job. */
+  kind: 'Deployment' | 'Job';
+  /** Its workspace folder (gateway, subgraphs/feed, ..., infra/jobs). */
   dir: string;
-  /** Its entry under src/bin/ (server.ts, worker.ts). */
+  /** Its entry under bin/ (server.ts, worker.ts, migrate.ts). */
   bin: string;
   envModule: string;
   loader: string;
 }
 
-/** Every process `runService()` starts, from the services' src/bin/*.ts. */
+/**
+ * Every process `runService()` starts, from the services' src/bin/*.ts, and every one-shot
+ * command of infra/jobs/bin/*.ts (`runMain('<name>', ...)` loading its env with `loadXEnv`).
+ */
 export function discoverServices(): ServiceEntry[] {
   const dirs = [
     'gateway',
@@ -100,20 +105,31 @@ export function discoverServices(): ServiceEntry[] {
     ),
   ];
   const services: ServiceEntry[] = [];
-  for (const dir of dirs) {
-    const binDir = join(repoRoot, dir, 'src', 'bin');
+  const binDirs = [
+    ...dirs.map((dir) => ({
+      dir,
+      binDir: join(repoRoot, dir, 'src', 'bin'),
+      kind: 'Deployment' as const,
+    })),
+    { dir: 'infra/jobs', binDir: join(repoRoot, 'infra', 'jobs', 'bin'), kind: 'Job' as const },
+  ];
+  for (const { dir, binDir, kind } of binDirs) {
     if (!existsSync(binDir)) continue;
     for (const bin of readdirSync(binDir).filter((f) => f.endsWith('.ts'))) {
       const text = readFileSync(join(binDir, bin), 'utf8');
-      const call = /runService\(\s*'([^']+)',\s*(\w+)/.exec(text);
-      if (!call) continue; // a command (rebuild.ts), not a service
+      const call =
+        kind === 'Deployment'
+          ? /runService\(\s*'([^']+)',\s*(\w+)/.exec(text)
+          : /runMain\(\s*'([^']+)'[\s\S]*?=\s*(\w+)\(process\.env\)/.exec(text);
+      if (!call) continue; // a command run by hand (feed's rebuild.ts), not a service
       const [, name = '', loader = ''] = call;
       const from = new RegExp(
         `import\\s*\\{[^}]*\\b${loader}\\b[^}]*\\}\\s*from\\s*'([^']+)'`,
       ).exec(text)?.[1];
-      if (!from) throw new Error(`${dir}/src/bin/${bin}: where does ${loader} come from?`);
+      if (!from) throw new Error(`${binDir}/${bin}: where does ${loader} come from?`);
       services.push({
         name,
+        kind,
         dir,
         bin,
         loader,
@@ -169,7 +185,7 @@ export function directEnvReads(dir: string): string[] {
       }
     }
   };
-  walk(join(repoRoot, dir, 'src'));
+  walk(existsSync(join(repoRoot, dir, 'src')) ? join(repoRoot, dir, 'src') : join(repoRoot, dir));
   return [...names];
 }
 
@@ -276,7 +292,7 @@ interface Workload {
   pod: PodSpec;
 }
 
-function workloads(objects: K8sObject[]): Workload[] {
+export function workloads(objects: K8sObject[]): Workload[] {
   return objects
     .filter((o) => ['Deployment', 'Job', 'StatefulSet', 'DaemonSet'].includes(o.kind))
     .map((o) => ({
@@ -459,7 +475,7 @@ export function resolveEnv(
  * The environment as the container sees it: each variable given as `<NAME>_FILE` points at a
  * file holding its (example) value, so the service's loader reads it the way it will in the pod.
  */
-function withMounted<T>(env: ResolvedEnv, load: (source: Record<string, string>) => T): T {
+export function withMounted<T>(env: ResolvedEnv, load: (source: Record<string, string>) => T): T {
   const source = { ...env.values };
   const folder = mkdtempSync(join(tmpdir(), 'flock-secrets-'));
   for (const name of env.fromFiles) {
@@ -483,16 +499,12 @@ export function envProblems(
   example: Map<string, Map<string, string>>,
 ): string[] {
   const problems: string[] = [];
-  const deployments = new Map(
-    workloads(objects)
-      .filter((w) => w.kind === 'Deployment')
-      .map((w) => [w.name, w]),
-  );
+  const byName = new Map(workloads(objects).map((w) => [`${w.kind}/${w.name}`, w]));
   for (const service of services) {
-    const deployment = deployments.get(service.name);
+    const deployment = byName.get(`${service.kind}/${service.name}`);
     const info = infos.get(service.name);
     if (!deployment || !info) {
-      problems.push(`${service.name}: no Deployment`);
+      problems.push(`${service.name}: no ${service.kind}`);
       continue;
     }
     const env = resolveEnv(objects, deployment, example);
@@ -505,8 +517,10 @@ export function envProblems(
     for (const key of info.required) {
       if (!set(key)) problems.push(`${service.name}: ${key} is required in production but not set`);
     }
+    // A Job serves nothing: where it would listen (serviceModel's HOST) is moot.
+    const listens = (key: string) => service.kind === 'Job' && key === 'HOST';
     for (const key of info.localDefaults) {
-      if (!set(key))
+      if (!set(key) && !listens(key))
         problems.push(`${service.name}: ${key} is not set (its default is the local dev stack's)`);
     }
     const known = new Set([...info.keys, ...directEnvReads(service.dir)]);
@@ -522,14 +536,21 @@ export function envProblems(
     if (loaded) {
       for (const key of info.keys) {
         const value = loaded[key];
-        if (value !== undefined && !browserFacing.has(key) && loopback.test(JSON.stringify(value)))
+        if (
+          value !== undefined &&
+          !browserFacing.has(key) &&
+          !listens(key) &&
+          loopback.test(JSON.stringify(value))
+        )
           problems.push(`${service.name}: ${key} is ${JSON.stringify(value)}, a loopback address`);
       }
     }
   }
-  const names = new Set(services.map((s) => s.name));
-  for (const name of deployments.keys()) {
-    if (!names.has(name)) problems.push(`Deployment/${name} runs no service of the code`);
+  const names = new Set(services.map((s) => `${s.kind}/${s.name}`));
+  const jobsKnown = services.some((s) => s.kind === 'Job');
+  for (const [name, workload] of byName) {
+    if (workload.kind === 'Job' && !jobsKnown) continue; // no infra/jobs/bin to compare with
+    if (!names.has(name)) problems.push(`${name} runs nothing of the code`);
   }
   return problems;
 }

@@ -3,7 +3,7 @@
  * object validated against the Kubernetes schemas (kubernetes-models), and the checks of
  * ./checks.ts, each of which must find nothing here and must find the fault in a broken copy.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -22,6 +22,7 @@ import {
   probeProblems,
   render,
   repoRoot,
+  resolveEnv,
   type ServiceEntry,
   scalingProblems,
   schemaProblems,
@@ -29,6 +30,8 @@ import {
   secretsExample,
   supergraphProblems,
   supergraphSubgraphs,
+  withMounted,
+  workloads,
 } from './checks';
 
 // Each service's zod model, as its loader hands it to loadEnv.
@@ -44,8 +47,8 @@ vi.mock('@flock/env', async (importOriginal) => {
   };
 });
 
-/** The partitions each topic is created with: what ensureTopics asks a (fake) broker for. */
-async function topicPartitions(): Promise<number> {
+/** The partitions ensureTopics asks a (fake) broker for when not told how many. */
+async function defaultPartitions(): Promise<number> {
   const { allTopics, ensureTopics } = await import('@flock/events');
   const counts: number[] = [];
   const admin = {
@@ -72,7 +75,18 @@ const services: ServiceEntry[] = discoverServices();
 const consumers = services.filter((s) => s.bin === 'worker.ts').map((s) => s.name);
 const rendered = new Map<string, K8sObject[]>();
 const infos = new Map<string, EnvInfo>();
-let partitions = 0;
+/** The partitions of each topic in an overlay: what its create-topics Job asks for. */
+const partitionsOf = new Map<string, number>();
+
+async function topicPartitions(objects: K8sObject[]): Promise<number> {
+  const job = workloads(objects).find((w) => w.kind === 'Job' && w.name === 'create-topics');
+  const info = infos.get('create-topics');
+  const topicsModule = join(repoRoot, 'infra/jobs/topics.ts');
+  if (!job || !info || !existsSync(topicsModule)) return defaultPartitions();
+  const { topicSettingsOf } = await import(topicsModule);
+  const env = withMounted(resolveEnv(objects, job, example), info.load);
+  return topicSettingsOf(env).partitions ?? defaultPartitions();
+}
 
 beforeAll(async () => {
   for (const dir of overlays) rendered.set(basename(dir), render(dir));
@@ -80,7 +94,8 @@ beforeAll(async () => {
     captured.schema = undefined;
     infos.set(service.name, await envInfo(service, () => captured.schema));
   }
-  partitions = await topicPartitions();
+  for (const [overlay, objects] of rendered)
+    partitionsOf.set(overlay, await topicPartitions(objects));
 }, 60_000);
 
 describe('what the code says', () => {
@@ -93,7 +108,7 @@ describe('what the code says', () => {
     );
     expect(subgraphs.sort()).toEqual(['feed', 'identity', 'network', 'posts']);
     expect(consumers.sort()).toEqual(['feed-worker', 'mailer', 'network-worker']);
-    expect(partitions).toBeGreaterThan(0);
+    for (const overlay of rendered.keys()) expect(partitionsOf.get(overlay)).toBeGreaterThan(0);
     // Production refuses to start identity without its keys, and HOST's default is loopback.
     expect(infos.get('identity')?.required).toEqual(
       expect.arrayContaining(['JWT_PRIVATE_KEY', 'EMAIL_TOKEN_KEY', 'REFRESH_TOKEN_KEY']),
@@ -125,7 +140,9 @@ describe.each(overlays.map((dir) => basename(dir)))('overlay %s', (overlay) => {
   });
 
   it('autoscales the gateway and the subgraphs, and no consumer group beyond the partitions', () => {
-    expect(scalingProblems(objects(), subgraphs, consumers, partitions)).toEqual([]);
+    expect(
+      scalingProblems(objects(), subgraphs, consumers, partitionsOf.get(overlay) ?? 0),
+    ).toEqual([]);
   });
 
   it('exposes only the gateway, through an nginx Ingress', () => {
@@ -349,6 +366,7 @@ describe('a broken manifest fails', () => {
   });
 
   it('more feed workers than partitions, a subgraph without an autoscaler', () => {
+    const partitions = partitionsOf.get('prod') ?? 0;
     const objects = prod().filter(
       (o) => !(o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === 'posts'),
     );
@@ -423,6 +441,29 @@ describe('a broken manifest fails', () => {
       'secrets.example.env flock-redis/REDIS_URL looks like a real value: a placeholder only',
     ]);
   });
+
+  // Once infra/jobs/bin exists: the Jobs' own env models are checked like the services'.
+  it.runIf(services.some((s) => s.kind === 'Job'))(
+    'a Job without a variable it needs, fewer partitions than feed workers',
+    async () => {
+      const objects = prod();
+      const migrate = find(objects, 'Job', 'migrate').spec.template.spec.containers[0];
+      migrate.env = migrate.env.filter((e: { name: string }) => e.name !== 'NEO4J_URI');
+      const deps = objects.find(
+        (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('flock-dependencies-'),
+      ) as K8sObject;
+      deps.data.KAFKA_TOPIC_PARTITIONS = '3';
+      expect(envProblems(objects, services, infos, example)).toEqual([
+        "migrate: NEO4J_URI is not set (its default is the local dev stack's)",
+        'migrate: NEO4J_URI is "bolt://127.0.0.1:7687", a loopback address',
+      ]);
+      const partitions = await topicPartitions(objects);
+      expect(partitions).toBe(3);
+      expect(scalingProblems(objects, subgraphs, consumers, partitions)).toEqual([
+        'feed-worker: up to 6 consumers for 3 partitions (the rest idle)',
+      ]);
+    },
+  );
 
   it('no migration Job', () => {
     const objects = prod().filter((o) => !(o.kind === 'Job' && o.metadata.name === 'migrate'));
