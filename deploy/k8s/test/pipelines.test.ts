@@ -59,16 +59,21 @@ function ciRunCommands(script: string): string[] {
   return commands;
 }
 
-/** Dockerfile stages that are built for themselves: no other stage builds FROM or copies from them. */
+/**
+ * The Dockerfile's deployable targets: the stages that set a command of their own (CMD or
+ * ENTRYPOINT); the stages they are built from (manifests, build, runtime) set none.
+ */
 function serviceTargets(dockerfile: string): string[] {
-  const stages = [
-    ...dockerfile.matchAll(/^FROM\s+(?:--platform=\S+\s+)?(\S+)\s+AS\s+(\S+)/gim),
-  ].map((m) => ({ base: m[1] ?? '', name: (m[2] ?? '').toLowerCase() }));
-  const used = new Set<string>([
-    ...stages.map((s) => s.base.toLowerCase()),
-    ...[...dockerfile.matchAll(/--from=(\S+)/g)].map((m) => (m[1] ?? '').toLowerCase()),
-  ]);
-  return stages.map((s) => s.name).filter((name) => !used.has(name));
+  const targets: string[] = [];
+  let stage: string | undefined;
+  // An instruction continued over several lines (a trailing backslash) is one line here.
+  for (const line of dockerfile.replace(/\\\r?\n/g, ' ').split('\n')) {
+    const from = /^FROM\s+(?:--platform=\S+\s+)?\S+(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) stage = from[1]?.toLowerCase();
+    else if (stage && /^(CMD|ENTRYPOINT)\s/i.test(line) && !targets.includes(stage))
+      targets.push(stage);
+  }
+  return targets;
 }
 
 describe('.github/workflows/ci.yml', () => {
@@ -180,14 +185,20 @@ describe('the parsers of this test', () => {
     ]);
     const dockerfile = [
       'ARG BASE_IMAGE=node:20-bookworm-slim',
-      `FROM \${BASE_IMAGE} AS base`,
-      'FROM base AS build',
-      'FROM base AS runtime',
-      'COPY --from=build /app/dist /app/dist',
-      'FROM runtime AS gateway',
+      `FROM \${BASE_IMAGE} AS build`,
+      'RUN npm run build',
+      `FROM \${BASE_IMAGE} AS runtime`,
+      'HEALTHCHECK --interval=10s \\',
+      'CMD ["node", "-e", "..."]',
+      'FROM runtime AS feed',
+      'COPY --from=build /src/subgraphs/feed/dist subgraphs/feed/dist',
+      'CMD ["node", "subgraphs/feed/dist/server.js"]',
+      'FROM feed AS feed-worker',
+      'CMD ["node", "subgraphs/feed/dist/worker.js"]',
       'FROM runtime AS jobs',
+      'ENTRYPOINT ["node"]',
     ].join('\n');
-    expect(serviceTargets(dockerfile)).toEqual(['gateway', 'jobs']);
+    expect(serviceTargets(dockerfile)).toEqual(['feed', 'feed-worker', 'jobs']);
   });
 });
 
