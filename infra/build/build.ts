@@ -47,8 +47,8 @@ const workspaces = [
 
 /** One-shot commands, as `dist/jobs/<name>.js`. */
 const jobs = ['infra/jobs/bin/migrate.ts', 'infra/jobs/bin/create-topics.ts'];
-/** Operators' commands shipped beside the jobs. */
-const commands = ['packages/events/src/bin/redrive.ts'];
+/** Operators' commands shipped beside the jobs: dead-letter redrive, key material. */
+const commands = ['packages/events/src/bin/redrive.ts', 'packages/auth/src/keys-cli.ts'];
 
 interface Bundle {
   entry: string;
