@@ -165,6 +165,41 @@ describe('.github/workflows/release.yml', () => {
   );
 });
 
+describe.runIf(existsSync(join(repoRoot, 'Dockerfile')))('the Dockerfile and the manifests', () => {
+  it('run each image as it was built: its user, and the port it listens on', () => {
+    const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8').replace(/\\\r?\n/g, ' ');
+    // Each stage's USER and ENV PORT, inherited from the stage it is built FROM.
+    const stages = new Map<string, { user?: string; port?: string }>();
+    let current: { user?: string; port?: string } = {};
+    for (const line of dockerfile.split('\n')) {
+      const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+      if (from) {
+        current = { ...(stages.get(from[1] ?? '') ?? {}) };
+        stages.set(from[2] ?? '', current);
+      }
+      const user = /^USER\s+(\S+)/i.exec(line)?.[1];
+      if (user) current.user = user;
+      const port = /^ENV\s.*\bPORT=(\d+)/i.exec(line)?.[1];
+      if (port) current.port = port;
+    }
+    const objects = render(join(k8sRoot, 'overlays', 'prod'));
+    for (const object of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+      const pod = object.spec.template.spec;
+      const container = pod.containers[0];
+      const target = /flock-([a-z-]+)(?::|@|$)/.exec(container.image)?.[1] ?? '';
+      const built = stages.get(target);
+      expect(built, `${object.metadata.name}: image target ${target}`).toBeDefined();
+      const [uid, gid] = String(built?.user).split(':');
+      expect(String(pod.securityContext.runAsUser), object.metadata.name).toBe(uid);
+      if (gid) expect(String(pod.securityContext.runAsGroup), object.metadata.name).toBe(gid);
+      if (object.kind === 'Deployment') {
+        const port = container.env.find((e: { name: string }) => e.name === 'PORT')?.value;
+        expect(port, `${object.metadata.name}: PORT`).toBe(built?.port);
+      }
+    }
+  }, 60_000);
+});
+
 describe('the parsers of this test', () => {
   it('read .ci/run-like scripts and Dockerfiles', () => {
     const script = [
