@@ -29,11 +29,19 @@ export type K8sObject = {
 
 /** `kubectl kustomize <dir>`: the objects an apply would send. */
 export function render(dir: string): K8sObject[] {
-  const out = execFileSync('kubectl', ['kustomize', dir], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  let out: string;
+  try {
+    out = execFileSync('kubectl', ['kustomize', dir], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: string };
+    if (code === 'ENOENT')
+      throw new Error('kubectl (with its built-in kustomize) is not installed');
+    throw new Error(`kubectl kustomize ${relative(repoRoot, dir)} failed:\n${stderr ?? error}`);
+  }
   return parseAllDocuments(out)
     .map((doc) => doc.toJS() as K8sObject)
     .filter(Boolean);
