@@ -280,7 +280,9 @@ async function main(): Promise<void> {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ user(username: "nobody_${Date.now().toString(36)}") { id } }` }),
+      body: JSON.stringify({
+        query: `{ user(username: "nobody_${Date.now().toString(36)}") { id } }`,
+      }),
     });
     const body = (await response.json()) as { data?: { user: unknown } };
     check(
