@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 const resolve = { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] };
 
-const workspaces = '{packages,subgraphs,workers,gateway,infra,clients,examples,schema}';
+const workspaces = '{packages,subgraphs,workers,gateway,infra,clients,examples,schema,deploy}';
 const ignored = ['**/node_modules/**', '**/.flock/**'];
 
 /**

@@ -49,7 +49,7 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
     if (invalidations) resources.add('entity invalidations', { close: invalidations.close });
     const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
       checkRateLimits: redisRateLimits(redis, env.rateLimits),
-      supergraphSdl: loadSupergraph(),
+      supergraphSdl: loadSupergraph(env.SUPERGRAPH_PATH),
       subgraphUrls: env.subgraphUrls,
       verifyAccessToken: verifierFromEnv(env),
       logger,

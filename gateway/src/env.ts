@@ -10,12 +10,15 @@ import {
 import { z } from 'zod';
 import { checkTrustedProxies } from './client-address';
 import { developmentOrigins } from './cors';
+import { defaultSupergraphPath } from './supergraph';
 
 const gatewayModel = z.object({
   ...serviceModel.shape,
   ...tokenVerificationModel.shape,
   ...redisModel.shape,
   PORT: envPort.default(localStack.ports.gateway),
+  /** The supergraph the gateway serves (a ConfigMap in a cluster); default: schema/supergraph.graphql. */
+  SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
   /** Override where a subgraph lives (default: the routing URL in the supergraph). */
   IDENTITY_URL: z.url().optional(),
   NETWORK_URL: z.url().optional(),

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayEnv } from '../src/env';
+import { loadSupergraph } from '../src/supergraph';
 
 const production = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -24,6 +26,19 @@ describe('gateway configuration', () => {
       'RATE_LIMIT_IP_PER_MINUTE=0',
       'RATE_LIMIT_USER_PER_MINUTE=0',
     ]);
+  });
+
+  it('reads the supergraph from SUPERGRAPH_PATH, by default the committed one', () => {
+    expect(loadGatewayEnv({}).SUPERGRAPH_PATH).toBe(
+      join(import.meta.dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    );
+    expect(
+      loadGatewayEnv({ SUPERGRAPH_PATH: '/etc/flock/supergraph/supergraph.graphql' })
+        .SUPERGRAPH_PATH,
+    ).toBe('/etc/flock/supergraph/supergraph.graphql');
+    expect(() => loadSupergraph('/nowhere/supergraph.graphql')).toThrow(
+      'cannot read the supergraph at /nowhere/supergraph.graphql (SUPERGRAPH_PATH): ENOENT',
+    );
   });
 
   it('reads trusted proxies as a list and refuses one it cannot parse', () => {

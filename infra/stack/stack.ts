@@ -1,6 +1,6 @@
 import { type LocalStack, resolveLocalStack } from '@flock/env';
-import { allTopics, createKafka, ensureTopics } from '@flock/events';
 import { createLogger } from '@flock/logger';
+import { createTopics as createEventTopics } from '../jobs/topics';
 import type { Component } from './component';
 import { kafka } from './components/kafka';
 import { mail } from './components/mail';
@@ -9,7 +9,7 @@ import { postgres } from './components/postgres';
 import { redis } from './components/redis';
 import { stackPaths } from './paths';
 import { migrateAll } from './prisma';
-import { delay, type Processes, processes } from './processes';
+import { type Processes, processes } from './processes';
 import { progress, secondsSince } from './progress';
 import { serviceComponents } from './services';
 
@@ -87,22 +87,15 @@ async function ensureRunning(list: Component[]): Promise<void> {
 }
 
 async function createTopics(stack: LocalStack): Promise<void> {
-  const logger = createLogger({ service: 'infra', level: 'fatal' });
-  const client = createKafka({ clientId: 'flock-infra', brokers: stack.kafkaBrokers, logger });
-  // A cluster that has just formed may not know a topic it has just created on every broker
-  // yet ("does not host this topic-partition" while waiting for leaders): try again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // 3 copies and min ISR 2 on a 3-node cluster unless the env says otherwise.
-      const created = await ensureTopics(client, allTopics, stack.kafkaTopics);
-      if (created.length > 0) progress.ok(`created Kafka topics: ${created.join(', ')}`);
-      else if (attempt > 1) progress.ok('created the Kafka topics');
-      return;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await delay(1_000);
-    }
-  }
+  // What the create-topics job does in production; 3 copies and min ISR 2 on a 3-node
+  // cluster unless the env says otherwise.
+  const created = await createEventTopics({
+    brokers: stack.kafkaBrokers,
+    settings: stack.kafkaTopics,
+    logger: createLogger({ service: 'infra', level: 'fatal' }),
+    clientId: 'flock-infra',
+  });
+  if (created.length > 0) progress.ok(`created Kafka topics: ${created.join(', ')}`);
 }
 
 /** Stops exactly what `up`/`start` started: the services first, then the infrastructure. */

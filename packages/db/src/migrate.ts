@@ -115,6 +115,17 @@ export async function migrate({ databaseUrl, migrationsDir }: MigrateOptions): P
 }
 
 async function ensureDatabase(databaseUrl: string): Promise<void> {
+  // A managed database usually exists already, and its user may not be allowed on the
+  // server's `postgres` database: only a database that does not exist (3D000) is created.
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (error) {
+    await probe.end().catch(() => {});
+    if ((error as { code?: string }).code !== '3D000') throw error;
+  }
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsupported database name "${name}"`);

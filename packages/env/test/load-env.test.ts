@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -45,6 +48,82 @@ describe('loadEnv', () => {
 
   it('treats an empty value as unset', () => {
     expect(() => loadEnv(schema, { PORT: '1', JWT_ISSUER: '' })).toThrow(/JWT_ISSUER: is required/);
+  });
+});
+
+describe('loadEnv: <NAME>_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flock-env-'));
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const secrets = z
+    .object({
+      ...serviceModel.shape,
+      ...redisModel.shape,
+      SECRET: z.string().optional(),
+      DATABASE_URL: z.url(),
+    })
+    .superRefine(requiredInProduction(['SECRET']))
+    .transform((env) => ({ ...env, transformed: true }));
+
+  it('reads a value from the file, dropping one trailing newline', () => {
+    const env = loadEnv(secrets, {
+      SECRET_FILE: file('secret', 'line one\nline two\n\n'),
+      DATABASE_URL_FILE: file('database-url', 'postgres://app:pw@db:5432/identity\r\n'),
+      NODE_ENV: 'production',
+    });
+    expect(env.SECRET).toBe('line one\nline two\n');
+    expect(env.DATABASE_URL).toBe('postgres://app:pw@db:5432/identity');
+    expect(env.transformed).toBe(true);
+  });
+
+  it('refuses a variable given both ways, naming it', () => {
+    expect(() =>
+      loadEnv(secrets, {
+        SECRET: 'inline',
+        SECRET_FILE: file('both', 'from file'),
+        DATABASE_URL: 'postgres://db/x',
+      }),
+    ).toThrow('SECRET: set both SECRET and SECRET_FILE; give only one of them');
+  });
+
+  it('reports an unreadable file with its variable, beside every other problem, once', () => {
+    let error: unknown;
+    try {
+      loadEnv(secrets, {
+        SECRET_FILE: join(dir, 'missing'),
+        DATABASE_URL_FILE: file('bad-url', 'not a url\n'),
+        REDIS_URL: 'http://nope',
+        NODE_ENV: 'production',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).problems).toEqual([
+      `SECRET_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`,
+      expect.stringMatching(/^REDIS_URL: /),
+      expect.stringMatching(/^DATABASE_URL \(from DATABASE_URL_FILE\): /),
+    ]);
+    // The file's content is never echoed.
+    expect((error as EnvError).message).not.toContain('not a url');
+  });
+
+  it('treats an empty file as an unset value', () => {
+    expect(() =>
+      loadEnv(secrets, { DATABASE_URL_FILE: file('empty', '\n'), NODE_ENV: 'development' }),
+    ).toThrow('DATABASE_URL: is required but not set');
+  });
+
+  it('leaves _FILE variables the schema does not know alone (SSL_CERT_FILE, ...)', () => {
+    const env = loadEnv(secrets, {
+      SSL_CERT_FILE: join(dir, 'not-there.pem'),
+      DATABASE_URL: 'postgres://db/x',
+    });
+    expect(env.DATABASE_URL).toBe('postgres://db/x');
+    expect(env).not.toHaveProperty('SSL_CERT');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { deadLetterTopicOf, type TopicContract } from './topic';
 
 export interface TopicSettings {
@@ -31,9 +31,7 @@ export async function ensureTopics(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const wanted = contracts.flatMap((c) => [c.name, deadLetterTopicOf(c.name)]);
-    const missing = wanted.filter((name) => !existing.has(name));
+    const missing = await missingTopics(admin, contracts);
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
@@ -52,4 +50,35 @@ export async function ensureTopics(
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Fails, naming them, when any topic or dead-letter topic is missing: how a service checks in
+ * production, where topics are made beforehand by the create-topics job, not by services.
+ */
+export async function requireTopics(
+  kafka: Kafka,
+  contracts: readonly Pick<TopicContract, 'name'>[],
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const missing = await missingTopics(admin, contracts);
+    if (missing.length > 0) {
+      throw new Error(
+        `Kafka topics missing: ${missing.join(', ')} (in production they are made by the create-topics job: node dist/jobs/create-topics.js)`,
+      );
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function missingTopics(
+  admin: Admin,
+  contracts: readonly Pick<TopicContract, 'name'>[],
+): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const wanted = contracts.flatMap((c) => [c.name, deadLetterTopicOf(c.name)]);
+  return wanted.filter((name) => !existing.has(name));
 }

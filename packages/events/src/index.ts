@@ -1,4 +1,4 @@
-export { ensureTopics, type TopicSettings } from './admin';
+export { ensureTopics, requireTopics, type TopicSettings } from './admin';
 export {
   backoffDelay,
   type ConsumerOptions,

@@ -2,7 +2,7 @@ import type { KafkaEnv } from '@flock/env';
 import type { Logger } from '@flock/logger';
 import type { ResourceRegistry } from '@flock/service';
 import type { Kafka } from 'kafkajs';
-import { ensureTopics, type TopicSettings } from './admin';
+import { ensureTopics, requireTopics, type TopicSettings } from './admin';
 import {
   type RetryPolicy,
   type RunningConsumer,
@@ -14,19 +14,24 @@ import { CONSUMER_RETRY, createKafka } from './kafka';
 import { type OutboxRelay, type OutboxStore, startOutboxRelay } from './outbox-relay';
 import { EventPublisher, type ProducerAcks } from './publisher';
 
-/** The durability settings of the Kafka env (KAFKA_REPLICATION_FACTOR, ...), as options. */
+/**
+ * The durability settings of the Kafka env (KAFKA_REPLICATION_FACTOR, ...), as options, and
+ * who makes the topics: the service itself outside production (the local stack, tests); in
+ * production the create-topics job, run before any service starts.
+ */
 export function kafkaDurability(
   env: Pick<
     KafkaEnv,
     'KAFKA_REPLICATION_FACTOR' | 'KAFKA_MIN_INSYNC_REPLICAS' | 'KAFKA_PRODUCER_ACKS'
-  >,
-): { topics: TopicSettings; acks: ProducerAcks } {
+  > & { NODE_ENV?: string },
+): { topics: TopicSettings; acks: ProducerAcks; createTopics: boolean } {
   return {
     topics: {
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       minInsyncReplicas: env.KAFKA_MIN_INSYNC_REPLICAS,
     },
     acks: env.KAFKA_PRODUCER_ACKS,
+    createTopics: env.NODE_ENV !== 'production',
   };
 }
 
@@ -47,6 +52,12 @@ export interface ServiceEventsOptions {
   };
   /** How topics are created (replication, min.insync.replicas): `...kafkaDurability(env)`. */
   topics: TopicSettings;
+  /**
+   * Whether the service creates missing topics (default true). False in production
+   * (`...kafkaDurability(env)`): the service only checks they exist, and a missing one is
+   * retried like Kafka being down, its name in the log.
+   */
+  createTopics?: boolean;
   /** The producers' acks: `...kafkaDurability(env)`. */
   acks: ProducerAcks;
 }
@@ -71,22 +82,19 @@ export async function startServiceEvents(
   resources: ResourceRegistry,
   options: ServiceEventsOptions,
 ): Promise<ServiceEvents> {
-  const { service, logger, topics, acks } = options;
+  const { service, logger, topics, acks, createTopics = true } = options;
   const kafka = createKafka({
     clientId: options.clientId ?? service,
     brokers: options.brokers,
     logger,
   });
+  const prepareTopics = () =>
+    createTopics ? ensureTopics(kafka, allTopics, topics) : requireTopics(kafka, allTopics);
   let relay: OutboxRelay | undefined;
   if (options.outbox) {
     // The service serves while Kafka is down, its writes wait in the outbox, and the relay
     // connects (topics first) when Kafka answers.
-    const publisher = EventPublisher.lazy(
-      kafka,
-      service,
-      () => ensureTopics(kafka, allTopics, topics),
-      { acks },
-    );
+    const publisher = EventPublisher.lazy(kafka, service, prepareTopics, { acks });
     resources.add('kafka producer', { close: () => publisher.disconnect() });
     const started = startOutboxRelay({ store: options.outbox, publisher, logger });
     relay = started;
@@ -110,7 +118,7 @@ export async function startServiceEvents(
       retry: CONSUMER_RETRY,
     });
     const starting = retryUntilStarted(logger, async () => {
-      await ensureTopics(kafka, allTopics, topics);
+      await prepareTopics();
       return startConsumer({ kafka: consumerKafka, logger, acks, ...consumer });
     });
     resources.add('kafka consumer', {

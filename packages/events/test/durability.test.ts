@@ -8,7 +8,14 @@ describe('Kafka durability settings', () => {
     expect(kafkaDurability(loadEnv(kafkaModel, {}))).toEqual({
       topics: { replicationFactor: 1, minInsyncReplicas: 1 },
       acks: -1,
+      createTopics: true,
     });
+  });
+
+  it('leave making topics to the create-topics job in production', () => {
+    const env = loadEnv(kafkaModel, {});
+    expect(kafkaDurability({ ...env, NODE_ENV: 'production' }).createTopics).toBe(false);
+    expect(kafkaDurability({ ...env, NODE_ENV: 'development' }).createTopics).toBe(true);
   });
 
   it('read replication, min.insync.replicas and acks from the env', () => {
@@ -20,6 +27,7 @@ describe('Kafka durability settings', () => {
     expect(kafkaDurability(env)).toEqual({
       topics: { replicationFactor: 3, minInsyncReplicas: 2 },
       acks: 1,
+      createTopics: true,
     });
     expect(loadEnv(kafkaModel, { KAFKA_PRODUCER_ACKS: 'all' }).KAFKA_PRODUCER_ACKS).toBe(-1);
     expect(loadEnv(kafkaModel, { KAFKA_PRODUCER_ACKS: '-1' }).KAFKA_PRODUCER_ACKS).toBe(-1);

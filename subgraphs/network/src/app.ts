@@ -4,7 +4,8 @@ import type { Logger } from '@flock/logger';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { identityAccounts } from './domain/follows';
-import { ensureGraphSchema, followGraph } from './domain/graph';
+import { followGraph } from './domain/graph';
+import { ensureGraphSchema } from './domain/graph-schema';
 import type { NetworkEnv, NetworkWorkerEnv } from './env';
 import { neo4jOutbox } from './events/neo4j-outbox';
 import { onUserRegistered } from './events/on-user-registered';
@@ -18,9 +19,13 @@ type Neo4jEnv = Pick<
   | 'NEO4J_ACQUISITION_TIMEOUT_MS'
   | 'NEO4J_CONNECTION_TIMEOUT_MS'
   | 'NEO4J_MAX_RETRY_TIME_MS'
+  | 'NODE_ENV'
 >;
 
-/** The Neo4j driver, connected, the graph's constraints in place; registered. */
+/**
+ * The Neo4j driver, connected and registered; outside production it puts the graph's
+ * constraints in place (in production the migrate job does, before services start).
+ */
 async function connectNeo4j(
   resources: ResourceRegistry,
   env: Neo4jEnv,
@@ -37,7 +42,7 @@ async function connectNeo4j(
   });
   resources.add('neo4j', { ready: () => driver.verifyConnectivity(), close: () => driver.close() });
   await driver.verifyConnectivity();
-  await ensureGraphSchema(driver);
+  if (env.NODE_ENV !== 'production') await ensureGraphSchema(driver);
   return driver;
 }
 

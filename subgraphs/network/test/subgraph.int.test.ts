@@ -9,7 +9,8 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
 import type { AccountDirectory } from '../src/domain/follows';
-import { ensureGraphSchema, type FollowGraph, followGraph } from '../src/domain/graph';
+import { type FollowGraph, followGraph } from '../src/domain/graph';
+import { ensureGraphSchema } from '../src/domain/graph-schema';
 import { startNetworkServer } from '../src/server';
 
 // The subgraph on its own, as the gateway calls it: operations through its Apollo Server,

@@ -1,16 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import type { AccountDirectory } from './follows';
 
-/** Constraints the graph relies on; created at start-up, idempotently. */
-export async function ensureGraphSchema(driver: Driver): Promise<void> {
-  await driver.executeQuery(
-    'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
-  );
-  await driver.executeQuery(
-    'CREATE CONSTRAINT outbox_event_id IF NOT EXISTS FOR (e:OutboxEvent) REQUIRE e.id IS UNIQUE',
-  );
-}
-
 /**
  * Creates the node of a registered user; replaying the event changes nothing. The node may
  * exist already without its registration time: made by a follow (the follower's MERGE, or a
