@@ -26,6 +26,11 @@ export interface Email {
  */
 const SEND_TIMEOUT_MS = 30_000;
 
+/** RFC 2606: an address in the `.invalid` TLD (any case) can never be delivered. */
+export function neverDelivers(address: string): boolean {
+  return /\.invalid\.?$/i.test(address.trim());
+}
+
 /**
  * Sends the email an event asks for, once per event. The event is claimed by inserting its
  * sent_emails row, and the email is sent inside that transaction: a replay (a redrive
@@ -41,7 +46,7 @@ export async function sendOnce(
   email: Email,
 ): Promise<void> {
   const log = deps.logger.child({ eventId: event.id, kind: email.kind });
-  if (email.to.endsWith('.invalid')) {
+  if (neverDelivers(email.to)) {
     // RFC 2606: .invalid never delivers (seeded and synthetic accounts use it).
     log.debug('no email to a .invalid address');
     return;
