@@ -40,8 +40,7 @@ import { loadNetworkEnv } from '@flock/network/env';
 import { loadPostsEnv } from '@flock/posts/env';
 import cliProgress from 'cli-progress';
 import { DEMO_PASSWORD, type DemoNetwork, type DemoPost, generateDemoNetwork } from './generate';
-import { type Phase, type SeedProgress, type SeedReport, seedDemo } from './seed';
-import { openDemoServices } from './services';
+import type { Phase, SeedProgress, SeedReport } from './seed';
 import { type HomeFeedItem, homeFeed, servicesDown, signIn, signOut } from './stack';
 
 const WEB_APP_URL = 'http://127.0.0.1:5173';
@@ -95,6 +94,11 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // The services' code is loaded only now: a stack that is down is said in a moment.
+  const [{ seedDemo }, { openDemoServices }] = await Promise.all([
+    import('./seed'),
+    import('./services'),
+  ]);
   const started = performance.now();
   const network = generateDemoNetwork({ users, seed });
   const generatedMs = performance.now() - started;

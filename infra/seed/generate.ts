@@ -50,6 +50,8 @@ export interface GenerateOptions {
   usernamePrefix?: string;
   /** Posts are spread over this many days before the run. */
   spanDays?: number;
+  /** False: the sign-ins get `.invalid` addresses too, and no welcome email (tests). */
+  mailSignIns?: boolean;
 }
 
 export interface DemoUser {
@@ -102,7 +104,13 @@ const DAY = 24 * HOUR;
 const USERNAME_MAX = 30;
 
 export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
-  const { users: count, seed = 2026, usernamePrefix = '', spanDays = 28 } = options;
+  const {
+    users: count,
+    seed = 2026,
+    usernamePrefix = '',
+    spanDays = 28,
+    mailSignIns = true,
+  } = options;
   if (!Number.isInteger(count) || count < 10) throw new Error('users must be an integer ≥ 10');
   if (!/^[a-z0-9_]{0,8}$/.test(usernamePrefix)) {
     throw new Error('usernamePrefix must be at most 8 characters of a-z, 0-9 and _');
@@ -111,7 +119,7 @@ export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
   const faker = new Faker({ locale: [en, base] });
   const spanMs = spanDays * DAY;
 
-  const users = makeUsers(count, seed, usernamePrefix, spanMs, rng, faker);
+  const users = makeUsers(count, seed, usernamePrefix, spanMs, rng, faker, mailSignIns);
   const popularity = popularityOf(count, rng);
   const follows = makeFollows(users, popularity, rng);
   const followees = followeesOf(count, follows);
@@ -127,6 +135,7 @@ function makeUsers(
   spanMs: number,
   rng: Random,
   faker: Faker,
+  mailSignIns: boolean,
 ): DemoUser[] {
   const taken = new Set<string>();
   const unique = (handle: string) => {
@@ -148,7 +157,7 @@ function makeUsers(
       return {
         index,
         username,
-        email: `${username}@${SIGN_IN_EMAIL_DOMAIN}`,
+        email: `${username}@${mailSignIns ? SIGN_IN_EMAIL_DOMAIN : DEMO_EMAIL_DOMAIN}`,
         displayName: signIn.displayName,
         bio: signIn.bio,
         registeredAgoMs: 120 * DAY - index * HOUR,

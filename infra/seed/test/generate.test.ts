@@ -55,6 +55,8 @@ describe('generateDemoNetwork', () => {
       expect(user.username.startsWith('t1_')).toBe(true);
       expect(user.username.length).toBeLessThanOrEqual(30);
     }
+    const unmailed = generateDemoNetwork({ users: 50, mailSignIns: false });
+    expect(unmailed.users[0]?.email).toBe(`alice@${DEMO_EMAIL_DOMAIN}`);
     expect(() => generateDemoNetwork({ users: 50, usernamePrefix: 'Bad-Prefix' })).toThrow(
       /usernamePrefix/,
     );

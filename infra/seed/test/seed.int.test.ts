@@ -18,7 +18,12 @@ import { homeFeed, signIn } from '../stack';
 // gateway as a client would. Usernames carry a unique prefix: the test databases outlive runs.
 const USERS = 40;
 const prefix = `s${randomBytes(3).toString('hex')}_`;
-const network: DemoNetwork = generateDemoNetwork({ users: USERS, usernamePrefix: prefix });
+// No welcome emails: a running `npm start` stack's mailer reads the same registration topic.
+const network: DemoNetwork = generateDemoNetwork({
+  users: USERS,
+  usernamePrefix: prefix,
+  mailSignIns: false,
+});
 const postgres = resolveLocalStack(process.env).postgresUrl;
 
 let stack: TestStack;
