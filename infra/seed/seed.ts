@@ -327,7 +327,7 @@ async function postsOf(
  * Runs `work` on every item, `limit` at a time. The first failure stops taking new items here
  * and, through `halt`, in every other pool sharing it; it is then thrown.
  */
-export async function inPool<T>(
+async function inPool<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
