@@ -79,6 +79,12 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  if (process.env.NODE_ENV === 'production') {
+    console.error(
+      'seed:demo fills a local stack with demo accounts; refusing with NODE_ENV=production.',
+    );
+    return 1;
+  }
   const stack = resolveLocalStack(process.env);
   const down = await servicesDown(stack);
   if (down.length > 0) {
