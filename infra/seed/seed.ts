@@ -1,5 +1,4 @@
 import type { Viewer } from '@flock/auth';
-import { GraphQLError } from 'graphql';
 import { DEMO_PASSWORD, type DemoNetwork, type DemoPost, type DemoUser } from './generate';
 import type { DemoServices, ExistingUser } from './services';
 
@@ -366,8 +365,9 @@ function chunked<T>(items: T[], size: number): T[][] {
   );
 }
 
+/** The code of the services' coded errors (GraphQLError's extensions.code). */
 function codeOf(error: unknown): unknown {
-  return error instanceof GraphQLError ? error.extensions.code : undefined;
+  return (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
 }
 
 /**
