@@ -75,6 +75,26 @@ export const postDeleted = defineTopic(
   (p) => p.postId,
 );
 
+/**
+ * An account was deleted (deleteAccount). Identity has already removed the person's row;
+ * every other service removes what it holds of them: network the node and its relationships,
+ * posts their posts (replies others answered are tombstoned) and likes, the feed their posts
+ * from every timeline and them from every follower set; the mailer confirms to `email`.
+ * Consumers must stay replay-safe: a rebuild that replays older events after this one must
+ * never bring anything of the account back.
+ */
+export const accountDeleted = defineTopic(
+  'identity.account-deleted.v1',
+  z.object({
+    userId: id,
+    username: z.string().min(3).max(30),
+    displayName: z.string().max(100).nullable(),
+    email: z.email(),
+    deletedAt: timestamp,
+  }),
+  (p) => p.userId,
+);
+
 export const topics = {
   userRegistered,
   emailVerificationRequested,
@@ -82,6 +102,7 @@ export const topics = {
   userUnfollowed,
   postCreated,
   postDeleted,
+  accountDeleted,
 } as const;
 
 export const allTopics = Object.values(topics);

@@ -13,6 +13,7 @@ export {
   startConsumer,
 } from './consumer';
 export {
+  accountDeleted,
   allTopics,
   emailVerificationRequested,
   postCreated,
