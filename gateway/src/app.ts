@@ -24,19 +24,16 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
     // Without Redis the gateway still answers (no cross-replica invalidation; in production
     // rate-limited requests are refused with a coded error): a health detail, not readiness.
     resources.add('redis', { health: () => redis.ping(), close: () => closeRedis(redis) });
-    // The keys are needed once; after that identity being down does not stop token checks
-    // (the verifier keeps the keys it has), so the live fetch is a health detail.
-    let keysSeen = false;
-    const fetchKeys = async () => {
-      const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
-      if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
-      keysSeen = true;
-    };
+    // The keys are needed once, fetched into the verifier's cache before the gateway is ready;
+    // after that identity being down does not stop token checks (the verifier keeps the keys
+    // it has), so the live fetch is a health detail.
+    const verifyAccessToken = verifierFromEnv(env);
     resources.add('jwks', {
-      ready: async () => {
-        if (!keysSeen) await fetchKeys();
+      ready: verifyAccessToken.keysReady,
+      health: async () => {
+        const response = await fetch(env.IDENTITY_JWKS_URL, { signal: AbortSignal.timeout(1500) });
+        if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
       },
-      health: fetchKeys,
     });
     const entityCache =
       env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;
@@ -51,7 +48,7 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
       checkRateLimits: redisRateLimits(redis, env.rateLimits),
       supergraphSdl: loadSupergraph(env.SUPERGRAPH_PATH),
       subgraphUrls: env.subgraphUrls,
-      verifyAccessToken: verifierFromEnv(env),
+      verifyAccessToken,
       logger,
       sandbox: env.sandbox,
       introspection: env.introspection,

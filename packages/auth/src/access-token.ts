@@ -118,10 +118,15 @@ export const JWKS_CACHE_MAX_AGE_MS = 300_000;
  * an identity outage neither signs everyone out when the cache ages nor slows requests down.
  * (A key removed from identity's set during the outage is refused once identity answers.)
  */
+export interface RemoteKeys extends JWTVerifyGetKey {
+  /** Fetches the key set now (into the cache the verifier reads), bounded like every fetch. */
+  reload(): Promise<void>;
+}
+
 export function remoteKeys(
   jwksUrl: string,
   { cacheMaxAge = JWKS_CACHE_MAX_AGE_MS, cooldownDuration = 30_000, timeoutMs = 1_500 } = {},
-): JWTVerifyGetKey {
+): RemoteKeys {
   const remote = createRemoteJWKSet(new URL(jwksUrl), {
     cooldownDuration,
     cacheMaxAge,
@@ -134,7 +139,7 @@ export function remoteKeys(
     if (!lastKnown && set) lastKnown = createLocalJWKSet(set);
     return lastKnown;
   };
-  return async (header, token) => {
+  const getKey: JWTVerifyGetKey = async (header, token) => {
     if (unreachableSince !== undefined && Date.now() - unreachableSince < cooldownDuration) {
       const keys = lastKnownKeys();
       if (keys) return keys(header, token);
@@ -153,6 +158,7 @@ export function remoteKeys(
       return keys(header, token);
     }
   };
+  return Object.assign(getKey, { reload: () => remote.reload() });
 }
 
 /** The key set could not be fetched (as opposed to: it was, and holds no such key). */
@@ -168,16 +174,34 @@ export function localKeys(jwks: JSONWebKeySet): JWTVerifyGetKey {
   return createLocalJWKSet(jwks);
 }
 
+export interface RemoteAccessTokenVerifier extends AccessTokenVerifier {
+  /**
+   * A readiness check: fetches identity's keys into the verifier's own cache the first time,
+   * so that a service is ready only once it can check tokens, and its first signed-in request
+   * does not wait on (or, under load, time out on) that fetch. Once fetched, it is a no-op:
+   * an identity outage later does not make the service unready (the keys are kept).
+   */
+  keysReady(): Promise<void>;
+}
+
 /** The verifier of a service that is not identity: keys from identity's JWKS endpoint. */
 export function verifierFromEnv(env: {
   IDENTITY_JWKS_URL: string;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
-}): AccessTokenVerifier {
-  return createAccessTokenVerifier(remoteKeys(env.IDENTITY_JWKS_URL), {
+}): RemoteAccessTokenVerifier {
+  const keys = remoteKeys(env.IDENTITY_JWKS_URL);
+  const verifier = createAccessTokenVerifier(keys, {
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
   });
+  let fetched = false;
+  const keysReady = async () => {
+    if (fetched) return;
+    await keys.reload();
+    fetched = true;
+  };
+  return Object.assign(verifier, { keysReady });
 }
 
 /** The viewer or UNAUTHENTICATED: for fields and mutations that need a signed-in user. */

@@ -5,6 +5,8 @@ export {
   createAccessTokenVerifier,
   JWKS_CACHE_MAX_AGE_MS,
   localKeys,
+  type RemoteAccessTokenVerifier,
+  type RemoteKeys,
   remoteKeys,
   requireViewer,
   type TokenAudience,

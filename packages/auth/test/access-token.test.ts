@@ -15,6 +15,7 @@ import {
   remoteKeys,
   type SigningKey,
   signAccessToken,
+  verifierFromEnv,
 } from '../src';
 
 const audience = { issuer: 'urn:flock:identity', audience: 'urn:flock:api' };
@@ -192,6 +193,39 @@ describe('key rotation', () => {
     const verify = createAccessTokenVerifier(remoteKeys(`http://127.0.0.1:${port}/jwks`), audience);
     const error = await rejection(verify(`Bearer ${await sign(key)}`));
     expect(error.extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('fetches the keys into its cache when asked if ready, so the first request fetches nothing', async () => {
+    let up = false;
+    let fetches = 0;
+    const server = createServer((_req, res) => {
+      fetches++;
+      res.statusCode = up ? 200 : 503;
+      res.setHeader('content-type', 'application/json');
+      res.end(up ? JSON.stringify(key.jwks) : '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verify = verifierFromEnv({
+        IDENTITY_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+        JWT_ISSUER: audience.issuer,
+        JWT_AUDIENCE: audience.audience,
+      });
+      // Identity not answering yet: not ready.
+      await expect(verify.keysReady()).rejects.toThrow();
+      up = true;
+      await verify.keysReady();
+      const afterReady = fetches;
+      expect(await verify(`Bearer ${await sign(key)}`)).toMatchObject({ id: 'user-1' });
+      expect(fetches).toBe(afterReady);
+      // Ready stays ready without asking identity again, even when it is down.
+      up = false;
+      await verify.keysReady();
+      expect(fetches).toBe(afterReady);
+    } finally {
+      server.close();
+    }
   });
 
   it('keeps verifying with the keys it has while identity cannot be reached', async () => {

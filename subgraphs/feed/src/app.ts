@@ -30,9 +30,11 @@ export function startFeed(env: FeedEnv, logger: Logger): Promise<RunningService>
   return startService(logger, async (resources) => {
     const redis = await connectFeedRedis(resources, env, logger, env.REDIS_COMMAND_TIMEOUT_MS);
     const { reader } = createTimelines(redis, env.timelines);
+    const verifyAccessToken = verifierFromEnv(env);
+    resources.add('identity keys', { ready: verifyAccessToken.keysReady });
     const { handler } = await startFeedServer(resources, {
       reader,
-      verifyAccessToken: verifierFromEnv(env),
+      verifyAccessToken,
       logger,
     });
     return { host: env.HOST, port: env.PORT, handler };

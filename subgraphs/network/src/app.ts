@@ -58,6 +58,8 @@ export function startNetwork(env: NetworkEnv, logger: Logger): Promise<RunningSe
       logger,
       outbox: neo4jOutbox(driver),
     });
+    const verifyAccessToken = verifierFromEnv(env);
+    resources.add('identity keys', { ready: verifyAccessToken.keysReady });
     const { handler } = await startNetworkServer(resources, {
       driver,
       graph: followGraph(driver, events.kick, {
@@ -68,7 +70,7 @@ export function startNetwork(env: NetworkEnv, logger: Logger): Promise<RunningSe
         }),
         transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,
       }),
-      verifyAccessToken: verifierFromEnv(env),
+      verifyAccessToken,
       logger,
     });
     return { host: env.HOST, port: env.PORT, handler };

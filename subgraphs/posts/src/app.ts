@@ -53,10 +53,12 @@ export function startPosts(
       outbox: postgresOutbox(prisma),
     });
     const posts = new Posts({ prisma, onOutboxWrite: events.kick });
+    const verifyAccessToken = verifierFromEnv(env);
+    resources.add('identity keys', { ready: verifyAccessToken.keysReady });
     const { handler } = await startPostsServer(resources, {
       posts,
       logger,
-      verifyAccessToken: verifierFromEnv(env),
+      verifyAccessToken,
     });
     return { host: env.HOST, port: env.PORT, handler };
   });
