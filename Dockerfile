@@ -19,6 +19,9 @@
 # Migrations and topic creation are the `jobs` image's commands, run before services start:
 #   node dist/jobs/migrate.js        node dist/jobs/create-topics.js
 ARG BASE_IMAGE=node:20-bookworm-slim
+# The build stage's image: the same Node with a C++ toolchain (python3, make, g++), for a
+# native addon whose prebuilt binary does not load there (then npm compiles it).
+ARG BUILD_IMAGE=node:20-bookworm
 
 # ---- manifests: the package.json files and the lockfile, alone ----
 # So that a change of sources reuses the installed dependencies (the layer below is cached
@@ -30,19 +33,20 @@ RUN mkdir /manifests && cp package-lock.json /manifests/ && \
     find . -name package.json -not -path '*/node_modules/*' | tar -cf - -T - | tar -xf - -C /manifests
 
 # ---- build: dependencies (dev ones too: esbuild, prisma, tsx), then every bundle ----
-FROM ${BASE_IMAGE} AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 ENV CHECKPOINT_DISABLE=1
 COPY --from=manifests /manifests/ ./
-# No install scripts: nothing needs one (argon2's prebuilt binary ships in the package,
-# esbuild's comes as an optional dependency, Prisma's engines are not used), and the result
-# is then the same whatever npm the base image has. A machine whose egress re-signs TLS
+# No install scripts but argon2's (esbuild's binary comes as an optional dependency, Prisma's
+# engines are not used): argon2's keeps its prebuilt binary when it loads with this Node and
+# compiles it otherwise (the prebuilt one segfaults with Debian's Node 20 build). A machine whose egress re-signs TLS
 # passes its CA bundle as the build secret `ca-certificates` (deploy/images/build.sh does);
 # it is mounted for this step only, never stored in a layer.
 RUN --mount=type=cache,target=/root/.npm \
     --mount=type=secret,id=ca-certificates \
     if [ -s /run/secrets/ca-certificates ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates; fi && \
-    npm ci --ignore-scripts --no-audit --no-fund
+    npm ci --ignore-scripts --no-audit --no-fund && \
+    npm rebuild argon2
 COPY . .
 # The Prisma clients are generated here (src/generated is not in the context), then bundled.
 # Source maps stay out of the images: --enable-source-maps costs ~130 MiB and seconds at start.

@@ -27,8 +27,30 @@ if [[ "$node_major" != 20 ]]; then
   exit 1
 fi
 
+build_image="${BUILD_IMAGE:-localhost/flock-node-build:20}"
+
+# The build stage's image, as node:20-bookworm is to node:20-bookworm-slim: the base plus a
+# C++ toolchain, for native addons whose prebuilt binary does not load (argon2's segfaults
+# with Debian's Node 20 build; npm then compiles it).
+make_build_image() {
+  if [[ -z "${FORCE:-}" ]] && buildah_ images --quiet "$build_image" >/dev/null 2>&1; then
+    echo "base-image: $build_image exists"
+    return
+  fi
+  echo "base-image: $build_image = $image + python3, make, g++ (Debian's packages)"
+  local bctr
+  bctr="$(buildah_ from --pull-never "$image")"
+  buildah_ run --user 0:0 "$bctr" -- sh -c 'apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null &&
+    rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb'
+  buildah_ commit --quiet "$bctr" "$build_image" >/dev/null
+  buildah_ rm "$bctr" >/dev/null
+  echo "base-image: $build_image ($(buildah_ images --format '{{.Size}}' "$build_image"))"
+}
+
 if [[ -z "${FORCE:-}" ]] && buildah_ images --quiet "$image" >/dev/null 2>&1; then
   echo "base-image: $image exists (FORCE=1 to make it again)"
+  make_build_image
   exit 0
 fi
 
@@ -65,3 +87,6 @@ buildah_ config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sb
   "$ctr"
 buildah_ commit --quiet "$ctr" "$image" >/dev/null
 echo "base-image: $image ($(buildah_ images --format '{{.Size}}' "$image"))"
+buildah_ rm "$ctr" >/dev/null 2>&1 || true
+trap - EXIT
+make_build_image

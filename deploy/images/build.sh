@@ -5,7 +5,8 @@
 #   deploy/images/build.sh gateway identity # some
 #
 # BASE_IMAGE (default localhost/flock-node-base:20, made by base-image.sh when missing; set it
-# to node:20-bookworm-slim where a registry is reachable), TAG (default dev): images are
+# to node:20-bookworm-slim where a registry is reachable; then BUILD_IMAGE, the build stage's,
+# defaults to the Dockerfile's node:20-bookworm), TAG (default dev): images are
 # localhost/flock-<target>:$TAG. Intermediate layers are cached (--layers), so the build stage
 # runs once for all targets. Prints each image's build time and size, and appends them to
 # .flock/images/builds.tsv.
@@ -19,9 +20,13 @@ targets=("${@:-${all_targets[@]}}")
 base="${BASE_IMAGE:-localhost/flock-node-base:20}"
 tag="${TAG:-dev}"
 
+build_base="${BUILD_IMAGE:-}"
 if [[ "$base" == localhost/flock-node-base:* ]]; then
-  BASE_IMAGE="$base" "$root/deploy/images/base-image.sh"
+  build_base="${build_base:-localhost/flock-node-build:20}"
+  BASE_IMAGE="$base" BUILD_IMAGE="$build_base" "$root/deploy/images/base-image.sh"
 fi
+build_arg=(--build-arg BASE_IMAGE="$base")
+[[ -n "$build_base" ]] && build_arg+=(--build-arg BUILD_IMAGE="$build_base")
 
 # This machine's CA bundle for npm inside the build (an egress that re-signs TLS), as a build
 # secret: never part of an image.
@@ -34,7 +39,7 @@ for target in "${targets[@]}"; do
   image="localhost/flock-$target:$tag"
   started=$(date +%s%N)
   # docker format: OCI image configs have no HEALTHCHECK.
-  buildah_ build --quiet --layers --format docker --build-arg BASE_IMAGE="$base" \
+  buildah_ build --quiet --layers --format docker "${build_arg[@]}" \
     "${secret[@]}" --target "$target" --tag "$image" "$root" >/dev/null
   tenths=$((($(date +%s%N) - started) / 100000000))
   seconds="$((tenths / 10)).$((tenths % 10))"

@@ -61,20 +61,17 @@ function runOptions(env: Record<string, string>, mounts: Record<string, string>)
   ];
 }
 
+/**
+ * The image's Docker config (`buildah inspect`'s JSON: older buildah releases, like Debian
+ * 12's, have no `json` function in --format templates).
+ */
+function imageConfig(target: string): { Cmd: string[]; Healthcheck?: { Test: string[] } | null } {
+  return JSON.parse(run(buildah('inspect', '--type', 'image', image(target)))).Docker.config;
+}
+
 /** The image's own command (CMD), as a cluster would start it. */
 function imageCommand(target: string): string[] {
-  return JSON.parse(
-    run(
-      buildah(
-        'inspect',
-        '--type',
-        'image',
-        '--format',
-        '{{json .Docker.Config.Cmd}}',
-        image(target),
-      ),
-    ),
-  ) as string[];
+  return imageConfig(target).Cmd;
 }
 
 /** A one-shot command in a container of `target`, to its end: exit code and output. */
@@ -133,18 +130,7 @@ async function startService(
 
 /** The image's HEALTHCHECK command, run in the (running) container. */
 function healthcheck(target: string, container: Container, env: Record<string, string>): number {
-  const check = JSON.parse(
-    run(
-      buildah(
-        'inspect',
-        '--type',
-        'image',
-        '--format',
-        '{{json .Docker.Config.Healthcheck}}',
-        image(target),
-      ),
-    ),
-  ) as { Test: string[] } | null;
+  const check = imageConfig(target).Healthcheck;
   if (check?.Test[0] !== 'CMD') throw new Error(`${target} has no HEALTHCHECK CMD`);
   const [file = '', ...args] = buildah(
     'run',

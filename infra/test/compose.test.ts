@@ -86,12 +86,15 @@ describe('the Dockerfile', () => {
     expect(instruction('jobs', 'HEALTHCHECK')).toBe('HEALTHCHECK NONE');
   });
 
-  it('takes its base image as a build argument, the public Node 20 image by default', () => {
+  it('takes its base images as build arguments, the public Node 20 images by default', () => {
     const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
     expect(text).toMatch(/^ARG BASE_IMAGE=node:20-bookworm-slim$/m);
+    expect(text).toMatch(/^ARG BUILD_IMAGE=node:20-bookworm$/m);
     for (const [name, lines] of stages) {
       const from = lines[0]?.split(' ')[1] ?? '';
-      expect(/^\$\{BASE_IMAGE\}$/.test(from) || stages.has(from), name).toBe(true);
+      // Only the build stage has the toolchain image: nothing of it reaches a runtime image.
+      const base = `\${${name === 'build' ? 'BUILD_IMAGE' : 'BASE_IMAGE'}}`;
+      expect(from === base || stages.has(from), name).toBe(true);
     }
   });
 });
