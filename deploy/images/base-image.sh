@@ -31,7 +31,7 @@ build_image="${BUILD_IMAGE:-localhost/flock-node-build:20}"
 
 # The build stage's image, as node:20-bookworm is to node:20-bookworm-slim: the base plus a
 # C++ toolchain, for native addons whose prebuilt binary does not load (argon2's segfaults
-# with Debian's Node 20 build; npm then compiles it).
+# with some Node 20 builds, e.g. this machine's NodeSource one; npm then compiles it).
 make_build_image() {
   if [[ -z "${FORCE:-}" ]] && buildah_ images --quiet "$build_image" >/dev/null 2>&1; then
     echo "base-image: $build_image exists"
