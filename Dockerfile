@@ -39,9 +39,10 @@ ENV CHECKPOINT_DISABLE=1
 COPY --from=manifests /manifests/ ./
 # No install scripts but argon2's (esbuild's binary comes as an optional dependency, Prisma's
 # engines are not used): argon2's keeps its prebuilt binary when it loads with this Node and
-# compiles it otherwise (the prebuilt one segfaults with some Node 20 builds, e.g. NodeSource's). A machine whose egress re-signs TLS
-# passes its CA bundle as the build secret `ca-certificates` (deploy/images/build.sh does);
-# it is mounted for this step only, never stored in a layer.
+# compiles it otherwise (the prebuilt one segfaults with some Node 20 builds, e.g.
+# NodeSource's). A machine whose egress re-signs TLS passes its CA bundle as the build secret
+# `ca-certificates` (deploy/images/build.sh does); it is mounted for this step only, never
+# stored in a layer.
 RUN --mount=type=cache,target=/root/.npm \
     --mount=type=secret,id=ca-certificates \
     if [ -s /run/secrets/ca-certificates ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates; fi && \
