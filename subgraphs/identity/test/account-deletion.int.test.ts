@@ -116,7 +116,7 @@ describe('deleteAccount in identity', () => {
     expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('limits wrong passwords per account, sharing changePassword's budget', async () => {
+  it("limits wrong passwords per account, sharing changePassword's budget", async () => {
     const user = await member();
     for (let i = 0; i < 10; i++) {
       const wrong = await graphql(DELETE, { password: `wrong ${i}` }, user.token);
