@@ -26,6 +26,7 @@ type Documents = {
     "\n  query DeletionMe { me { id } }\n": typeof types.DeletionMeDocument,
     "\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n": typeof types.DeletionRefreshDocument,
     "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": typeof types.DeletionLoginDocument,
+    "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": typeof types.DeletionUpdateProfileDocument,
     "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": typeof types.DeletionRegisterDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": typeof types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": typeof types.AuthFlowLoginDocument,
@@ -126,6 +127,7 @@ const documents: Documents = {
     "\n  query DeletionMe { me { id } }\n": types.DeletionMeDocument,
     "\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n": types.DeletionRefreshDocument,
     "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": types.DeletionLoginDocument,
+    "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": types.DeletionUpdateProfileDocument,
     "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": types.DeletionRegisterDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": types.AuthFlowLoginDocument,
@@ -276,6 +278,10 @@ export function gql(source: "\n  mutation DeletionRefresh($token: String!) { ref
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n"): (typeof documents)["\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n"): (typeof documents)["\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

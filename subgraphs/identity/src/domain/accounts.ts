@@ -185,7 +185,13 @@ export class Accounts {
 
   async updateProfile(viewer: Viewer, rawInput: unknown): Promise<User> {
     const input = parseInput(updateProfileInput, rawInput, 'input');
-    return this.deps.prisma.user.update({ where: { id: viewer.id }, data: input });
+    const [user] = await this.deps.prisma.user.updateManyAndReturn({
+      where: { id: viewer.id },
+      data: input,
+    });
+    // A deleted account's access token outlives it by minutes.
+    if (!user) throw unauthenticated('The account of this token no longer exists');
+    return user;
   }
 
   /**
