@@ -136,7 +136,14 @@ export async function startTestStack({
     let postsUrl: string | undefined;
     if (posts || feed) {
       const service = await startPosts(
-        loadPostsEnv({ ...base, ...jwks, DATABASE_URL: await migrated('posts') }),
+        loadPostsEnv({
+          ...base,
+          ...jwks,
+          DATABASE_URL: await migrated('posts'),
+          // Account deletions: a group of its own, from the end of the topic, as the workers.
+          KAFKA_GROUP_ID: uniqueId('posts-test'),
+          POSTS_FROM_BEGINNING: 'false',
+        }),
         logger.child({ service: 'posts' }),
         postsHooks,
       );

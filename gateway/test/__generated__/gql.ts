@@ -14,6 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DeletionGraphNode($id: ID) { user(id: $id) { followerCount } }\n": typeof types.DeletionGraphNodeDocument,
+    "\n  query DeletionProfile($id: ID, $username: String) {\n    user(id: $id, username: $username) {\n      id username followerCount followingCount\n      followers(limit: 100) { id }\n      following(limit: 100) { id }\n      posts(first: 100) { edges { node { id } } }\n      timeline(first: 100) { edges { node { id } } }\n    }\n  }\n": typeof types.DeletionProfileDocument,
+    "\n  mutation DeletionFollow($id: ID!) { follow(userId: $id) { id } }\n": typeof types.DeletionFollowDocument,
+    "\n  mutation DeletionCreatePost($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id }\n  }\n": typeof types.DeletionCreatePostDocument,
+    "\n  mutation DeletionLike($id: ID!) { likePost(id: $id) { likeCount } }\n": typeof types.DeletionLikeDocument,
+    "\n  query DeletionPost($id: ID!) {\n    post(id: $id) {\n      id body likeCount replyCount author { id username }\n      replyTo { id }\n      replies(first: 100) { edges { node { id author { id } } } }\n    }\n  }\n": typeof types.DeletionPostDocument,
+    "\n  query DeletionHome { homeFeed(first: 100) { edges { node { id author { id username } } } } }\n": typeof types.DeletionHomeDocument,
+    "\n  query DeletionSuggested { suggestedFollows(first: 100) { id } }\n": typeof types.DeletionSuggestedDocument,
+    "\n  mutation DeletionDelete($password: String) { deleteAccount(password: $password) }\n": typeof types.DeletionDeleteDocument,
+    "\n  query DeletionMe { me { id } }\n": typeof types.DeletionMeDocument,
+    "\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n": typeof types.DeletionRefreshDocument,
+    "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": typeof types.DeletionLoginDocument,
+    "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": typeof types.DeletionUpdateProfileDocument,
+    "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": typeof types.DeletionRegisterDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": typeof types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": typeof types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": typeof types.AuthFlowRefreshDocument,
@@ -101,6 +115,20 @@ type Documents = {
     "\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n": typeof types.ResendVerifyDocument,
 };
 const documents: Documents = {
+    "\n  query DeletionGraphNode($id: ID) { user(id: $id) { followerCount } }\n": types.DeletionGraphNodeDocument,
+    "\n  query DeletionProfile($id: ID, $username: String) {\n    user(id: $id, username: $username) {\n      id username followerCount followingCount\n      followers(limit: 100) { id }\n      following(limit: 100) { id }\n      posts(first: 100) { edges { node { id } } }\n      timeline(first: 100) { edges { node { id } } }\n    }\n  }\n": types.DeletionProfileDocument,
+    "\n  mutation DeletionFollow($id: ID!) { follow(userId: $id) { id } }\n": types.DeletionFollowDocument,
+    "\n  mutation DeletionCreatePost($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id }\n  }\n": types.DeletionCreatePostDocument,
+    "\n  mutation DeletionLike($id: ID!) { likePost(id: $id) { likeCount } }\n": types.DeletionLikeDocument,
+    "\n  query DeletionPost($id: ID!) {\n    post(id: $id) {\n      id body likeCount replyCount author { id username }\n      replyTo { id }\n      replies(first: 100) { edges { node { id author { id } } } }\n    }\n  }\n": types.DeletionPostDocument,
+    "\n  query DeletionHome { homeFeed(first: 100) { edges { node { id author { id username } } } } }\n": types.DeletionHomeDocument,
+    "\n  query DeletionSuggested { suggestedFollows(first: 100) { id } }\n": types.DeletionSuggestedDocument,
+    "\n  mutation DeletionDelete($password: String) { deleteAccount(password: $password) }\n": types.DeletionDeleteDocument,
+    "\n  query DeletionMe { me { id } }\n": types.DeletionMeDocument,
+    "\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n": types.DeletionRefreshDocument,
+    "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": types.DeletionLoginDocument,
+    "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": types.DeletionUpdateProfileDocument,
+    "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": types.DeletionRegisterDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": types.AuthFlowRefreshDocument,
@@ -202,6 +230,62 @@ const documents: Documents = {
  */
 export function gql(source: string): unknown;
 
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionGraphNode($id: ID) { user(id: $id) { followerCount } }\n"): (typeof documents)["\n  query DeletionGraphNode($id: ID) { user(id: $id) { followerCount } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionProfile($id: ID, $username: String) {\n    user(id: $id, username: $username) {\n      id username followerCount followingCount\n      followers(limit: 100) { id }\n      following(limit: 100) { id }\n      posts(first: 100) { edges { node { id } } }\n      timeline(first: 100) { edges { node { id } } }\n    }\n  }\n"): (typeof documents)["\n  query DeletionProfile($id: ID, $username: String) {\n    user(id: $id, username: $username) {\n      id username followerCount followingCount\n      followers(limit: 100) { id }\n      following(limit: 100) { id }\n      posts(first: 100) { edges { node { id } } }\n      timeline(first: 100) { edges { node { id } } }\n    }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionFollow($id: ID!) { follow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation DeletionFollow($id: ID!) { follow(userId: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionCreatePost($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id }\n  }\n"): (typeof documents)["\n  mutation DeletionCreatePost($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionLike($id: ID!) { likePost(id: $id) { likeCount } }\n"): (typeof documents)["\n  mutation DeletionLike($id: ID!) { likePost(id: $id) { likeCount } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionPost($id: ID!) {\n    post(id: $id) {\n      id body likeCount replyCount author { id username }\n      replyTo { id }\n      replies(first: 100) { edges { node { id author { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query DeletionPost($id: ID!) {\n    post(id: $id) {\n      id body likeCount replyCount author { id username }\n      replyTo { id }\n      replies(first: 100) { edges { node { id author { id } } } }\n    }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionHome { homeFeed(first: 100) { edges { node { id author { id username } } } } }\n"): (typeof documents)["\n  query DeletionHome { homeFeed(first: 100) { edges { node { id author { id username } } } } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionSuggested { suggestedFollows(first: 100) { id } }\n"): (typeof documents)["\n  query DeletionSuggested { suggestedFollows(first: 100) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionDelete($password: String) { deleteAccount(password: $password) }\n"): (typeof documents)["\n  mutation DeletionDelete($password: String) { deleteAccount(password: $password) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query DeletionMe { me { id } }\n"): (typeof documents)["\n  query DeletionMe { me { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n"): (typeof documents)["\n  mutation DeletionRefresh($token: String!) { refreshSession(refreshToken: $token) { accessToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n"): (typeof documents)["\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n"): (typeof documents)["\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n"): (typeof documents)["\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,11 @@
 import { verifierFromEnv } from '@flock/auth';
-import { kafkaDurability, on, startServiceEvents, userRegistered } from '@flock/events';
+import {
+  accountDeleted,
+  kafkaDurability,
+  on,
+  startServiceEvents,
+  userRegistered,
+} from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -8,6 +14,7 @@ import { followGraph } from './domain/graph';
 import { ensureGraphSchema } from './domain/graph-schema';
 import type { NetworkEnv, NetworkWorkerEnv } from './env';
 import { neo4jOutbox } from './events/neo4j-outbox';
+import { onAccountDeleted } from './events/on-account-deleted';
 import { onUserRegistered } from './events/on-user-registered';
 import { startNetworkServer } from './server';
 
@@ -78,7 +85,7 @@ export function startNetwork(env: NetworkEnv, logger: Logger): Promise<RunningSe
 }
 
 /**
- * The network worker: a registered user becomes a node of the graph. Its own process, as the
+ * The network worker: a registered user becomes a node of the graph, a deleted one leaves it. Its own process, as the
  * feed's worker, so consuming scales by consumer-group membership apart from the subgraph.
  */
 export function startNetworkWorker(env: NetworkWorkerEnv, logger: Logger): Promise<RunningService> {
@@ -93,7 +100,10 @@ export function startNetworkWorker(env: NetworkWorkerEnv, logger: Logger): Promi
       consumer: {
         groupId: env.KAFKA_GROUP_ID,
         fromBeginning: env.NETWORK_FROM_BEGINNING,
-        subscriptions: [on(userRegistered, onUserRegistered(driver))],
+        subscriptions: [
+          on(userRegistered, onUserRegistered(driver)),
+          on(accountDeleted, onAccountDeleted(driver)),
+        ],
       },
     });
     return { host: env.HOST, port: env.PORT };

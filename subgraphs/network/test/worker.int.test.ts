@@ -1,11 +1,19 @@
 import { resolveLocalStack } from '@flock/env';
-import { createEnvelope, createKafka, EventPublisher, userRegistered } from '@flock/events';
+import {
+  accountDeleted,
+  createEnvelope,
+  createKafka,
+  EventPublisher,
+  userRegistered,
+} from '@flock/events';
 import { type RunningService, runSteps } from '@flock/service';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNetworkWorker } from '../src/app';
+import { followGraph } from '../src/domain/graph';
 import { loadNetworkWorkerEnv } from '../src/env';
+import { onAccountDeleted } from '../src/events/on-account-deleted';
 import { onUserRegistered } from '../src/events/on-user-registered';
 
 // The worker as its own process would run it (on a free port), in a consumer group of its own
@@ -43,7 +51,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await publisher?.disconnect();
   if (worker) await runSteps(worker.steps, logger);
-  await driver.executeQuery('MATCH (u:User) WHERE u.id IN $ids DETACH DELETE u', { ids: userIds });
+  await driver.executeQuery('MATCH (u:User|DeletedUser) WHERE u.id IN $ids DETACH DELETE u', {
+    ids: userIds,
+  });
   await driver.close();
 });
 
@@ -84,6 +94,63 @@ describe('the network worker', () => {
       description: 'the node of the registered user',
     });
     expect(Date.parse(createdAt)).toBe(Date.parse(event.payload.registeredAt));
+  });
+
+  it('removes a deleted account with its follows, and no replay brings it back', async () => {
+    const [gone, fan, idol] = [registration(), registration(), registration()];
+    await publisher.send(userRegistered, [gone, fan, idol]);
+    for (const e of [gone, fan, idol]) {
+      await pollFor(() => createdAtOf(e.payload.userId), { description: 'the nodes' });
+    }
+    const ids = { gone: gone.payload.userId, fan: fan.payload.userId, idol: idol.payload.userId };
+    await driver.executeQuery(
+      `MATCH (g:User {id: $gone}), (f:User {id: $fan}), (i:User {id: $idol})
+       CREATE (f)-[:FOLLOWS {createdAt: datetime()}]->(g), (g)-[:FOLLOWS {createdAt: datetime()}]->(i),
+         (f)-[:FOLLOWS {createdAt: datetime()}]->(i)`,
+      ids,
+    );
+    const deletion = createEnvelope(
+      accountDeleted,
+      {
+        userId: ids.gone,
+        username: gone.payload.username,
+        displayName: null,
+        email: gone.payload.email,
+        deletedAt: new Date().toISOString(),
+      },
+      { source: 'test' },
+    );
+    await publisher.send(accountDeleted, [deletion]);
+    await pollFor(async () => (await createdAtOf(ids.gone)) === undefined, {
+      description: 'the node of the deleted account gone',
+    });
+    const counts = async () => {
+      const { records } = await driver.executeQuery(
+        `MATCH (f:User {id: $fan}), (i:User {id: $idol})
+         RETURN COUNT { (f)-[:FOLLOWS]->() } AS fanFollows, COUNT { ()-[:FOLLOWS]->(i) } AS idolFollowers,
+           EXISTS { (:DeletedUser {id: $gone}) } AS tombstone`,
+        ids,
+      );
+      const r = records[0];
+      return {
+        fanFollows: r?.get('fanFollows').toNumber(),
+        idolFollowers: r?.get('idolFollowers').toNumber(),
+        tombstone: r?.get('tombstone'),
+      };
+    };
+    expect(await counts()).toEqual({ fanFollows: 1, idolFollowers: 1, tombstone: true });
+    // A replay of the registration (a new group from the beginning) and of the deletion.
+    await onUserRegistered(driver)(gone);
+    await onAccountDeleted(driver)(deletion);
+    expect(await createdAtOf(ids.gone)).toBeUndefined();
+    expect(await counts()).toEqual({ fanFollows: 1, idolFollowers: 1, tombstone: true });
+    // A follow of it finds no node; its own token may not follow (isDeleted).
+    const graph = followGraph(driver, () => {}, {
+      accounts: { registeredAt: async () => null },
+    });
+    expect(await graph.userExists(ids.gone)).toBe(false);
+    expect(await graph.isDeleted(ids.gone)).toBe(true);
+    expect(await graph.isDeleted(ids.fan)).toBe(false);
   });
 
   it('serves its health routes only', async () => {

@@ -1,10 +1,11 @@
 import { verifierFromEnv } from '@flock/auth';
 import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
-import { kafkaDurability, startServiceEvents } from '@flock/events';
+import { accountDeleted, kafkaDurability, on, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import { Posts } from './domain/posts';
 import type { PostsEnv } from './env';
+import { onAccountDeleted } from './events/on-account-deleted';
 import { PrismaClient } from './generated/prisma/client';
 import { startPostsServer } from './server';
 
@@ -33,7 +34,10 @@ export function createPrisma(
   }) as unknown as PrismaClient;
 }
 
-/** Connects Postgres and Kafka, starts the outbox relay and the subgraph. */
+/**
+ * Connects Postgres and Kafka, starts the outbox relay, the consumer of account deletions
+ * (in the subgraph's process: one small topic, no worker of its own) and the subgraph.
+ */
 export function startPosts(
   env: PostsEnv,
   logger: Logger,
@@ -44,6 +48,7 @@ export function startPosts(
       resources,
       createPrisma(env.databaseUrl, hooks, env.POSTGRES_STATEMENT_TIMEOUT_MS),
     );
+    let wakeRelay = () => {};
     const events = await startServiceEvents(resources, {
       service: 'posts',
       clientId: env.KAFKA_CLIENT_ID,
@@ -51,7 +56,18 @@ export function startPosts(
       ...kafkaDurability(env),
       logger,
       outbox: postgresOutbox(prisma),
+      consumer: {
+        groupId: env.KAFKA_GROUP_ID,
+        fromBeginning: env.POSTS_FROM_BEGINNING,
+        subscriptions: [
+          on(
+            accountDeleted,
+            onAccountDeleted(prisma, logger, () => wakeRelay()),
+          ),
+        ],
+      },
     });
+    wakeRelay = events.kick;
     const posts = new Posts({ prisma, onOutboxWrite: events.kick });
     const verifyAccessToken = verifierFromEnv(env);
     resources.add('identity keys', { ready: verifyAccessToken.keysReady });

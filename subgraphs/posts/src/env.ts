@@ -1,5 +1,6 @@
 import { databaseUrlFor } from '@flock/db';
 import {
+  envBool,
   envPort,
   kafkaModel,
   loadEnv,
@@ -18,6 +19,10 @@ const postsModel = z.object({
   PORT: envPort.default(localStack.ports.posts),
   /** Overrides the database derived from POSTGRES_URL (db "posts"). */
   DATABASE_URL: z.url().optional(),
+  /** The group consuming account deletions (identity.account-deleted.v1). */
+  KAFKA_GROUP_ID: z.string().default('posts'),
+  /** A new group applies every deletion ever made (true), or starts at the end (tests). */
+  POSTS_FROM_BEGINNING: envBool.default(true),
 });
 
 export type PostsEnv = ReturnType<typeof loadPostsEnv>;

@@ -1,6 +1,7 @@
 import { emailTokenCipher, loadSecretKey } from '@flock/auth';
 import { postgresAdapter, postgresResource } from '@flock/db';
 import {
+  accountDeleted,
   emailVerificationRequested,
   kafkaDurability,
   on,
@@ -11,7 +12,7 @@ import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import nodemailer from 'nodemailer';
 import type { MailerEnv } from './env';
-import { onUserRegistered, onVerificationRequested } from './events/handlers';
+import { onAccountDeleted, onUserRegistered, onVerificationRequested } from './events/handlers';
 import { type MailerDeps, SMTP_TIMEOUTS } from './events/send-once';
 import { PrismaClient } from './generated/prisma/client';
 
@@ -55,6 +56,7 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
         subscriptions: [
           on(userRegistered, onUserRegistered(deps)),
           on(emailVerificationRequested, onVerificationRequested(deps)),
+          on(accountDeleted, onAccountDeleted(deps)),
         ],
       },
     });

@@ -1,13 +1,13 @@
 import { emailTokenCipher } from '@flock/auth';
 import { databaseUrlFor, migrate } from '@flock/db';
 import { resolveLocalStack } from '@flock/env';
-import { createEnvelope, userRegistered } from '@flock/events';
+import { accountDeleted, createEnvelope, userRegistered } from '@flock/events';
 import { pollFor, testLogger, uniqueId } from '@flock/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import nodemailer from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onUserRegistered } from '../src/events/handlers';
+import { onAccountDeleted, onUserRegistered } from '../src/events/handlers';
 import { PrismaClient } from '../src/generated/prisma/client';
 
 const stack = resolveLocalStack(process.env);
@@ -134,5 +134,44 @@ describe('the welcome email handler', () => {
     await replica(submitted)(event);
     expect(submitted).toEqual([email]);
     expect(await received(email)).toHaveLength(1);
+  });
+});
+
+describe('the account-deleted email handler', () => {
+  it('confirms to the address the account had, once however often the event is replayed', async () => {
+    const email = `${uniqueId('gone')}@example.com`;
+    const event = createEnvelope(
+      accountDeleted,
+      {
+        userId: uuidv7(),
+        username: 'ada',
+        displayName: 'Ada',
+        email,
+        deletedAt: new Date().toISOString(),
+      },
+      { source: 'test' },
+    );
+    const submitted: string[] = [];
+    const transport = nodemailer.createTransport(stack.smtpUrl);
+    transport.use('stream', (mail, done) => {
+      submitted.push(String(mail.data.to));
+      done();
+    });
+    const handle = onAccountDeleted({
+      prisma: connect(),
+      transport,
+      emailTokens,
+      from: 'Flock <no-reply@flock.local>',
+      verifyEmailUrl: 'http://app.test/verify',
+      logger: testLogger(),
+    });
+    await handle(event);
+    await handle(event);
+    expect(submitted).toEqual([email]);
+    const [only, ...more] = await received(email);
+    expect(more).toEqual([]);
+    expect(only?.text).toContain('Your Flock account @ada has been deleted');
+    const recorded = await connect().sentEmail.findUnique({ where: { eventId: event.id } });
+    expect(recorded).toMatchObject({ kind: 'account-deleted', recipient: email });
   });
 });

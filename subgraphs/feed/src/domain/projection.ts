@@ -4,6 +4,9 @@ import type { Entry } from './merge';
 import type { TimelineSettings } from './settings';
 import type { TimelineStore } from './timeline-store';
 
+/** The clock of a deleted account's removals: later than any follow change's. */
+const FOREVER = Number.MAX_SAFE_INTEGER;
+
 /** A follow or unfollow, with its clock (for last-writer-wins per pair). */
 export interface FollowChange {
   followerId: string;
@@ -46,6 +49,7 @@ export class TimelineProjection {
    * first, so the home timeline is built from what is already known, not left empty.
    */
   async userRegistered(userId: string): Promise<void> {
+    if (await this.store.isAccountDeleted(userId)) return;
     if (!(await this.store.hasHome(userId))) {
       await regenerateHome(this.store, this.settings, userId);
     }
@@ -86,9 +90,41 @@ export class TimelineProjection {
     await this.fanOut(authorId, (batch) => this.store.removeFromHomes(batch, member));
   }
 
+  /**
+   * An account was deleted: its posts leave every follower's home, it leaves every follower
+   * and following set (removals clocked after any follow change, so no replayed follow wins),
+   * and its own keys go. Its tombstone stays: reads drop any post of theirs still somewhere,
+   * and follow events that arrive later (a replay) are not applied (see followed).
+   */
+  async accountDeleted(userId: string): Promise<void> {
+    await this.store.markAccountDeleted(userId);
+    await this.fanOut(userId, (followers) =>
+      Promise.all(
+        followers.map(async (followerId) => {
+          await this.store.changeFollowing(followerId, userId, FOREVER, 'remove');
+          await this.store.removeAuthorFromHome(followerId, userId);
+        }),
+      ),
+    );
+    for (const followeeId of await this.store.following(userId)) {
+      await this.store.changeFollowers(followeeId, userId, FOREVER, 'remove');
+      await this.updateCelebrityStatus(followeeId);
+    }
+    await this.store.dropAccountKeys(userId);
+  }
+
   async followed(change: FollowChange): Promise<void> {
     const { followerId, followeeId } = change;
+    if (await this.involvesDeletedAccount(change)) return;
     const changed = await this.updateFollowSets(change, 'add');
+    // The account may have been deleted while this was written (a replay applies events of
+    // several topics at once): accountDeleted marks first and then reads the sets, so either
+    // it saw this follow and removed it, or this check sees its mark.
+    if (await this.involvesDeletedAccount(change)) {
+      await this.updateFollowSets({ followerId, followeeId, at: FOREVER }, 'remove');
+      await this.store.removeAuthorFromHome(followerId, followeeId);
+      return;
+    }
     const aboveThreshold = await this.updateCelebrityStatus(followeeId);
     if (!changed || aboveThreshold) return;
     const { entries: recent } = await this.store.range(
@@ -108,10 +144,19 @@ export class TimelineProjection {
 
   async unfollowed(change: FollowChange): Promise<void> {
     const { followerId, followeeId } = change;
+    if (await this.involvesDeletedAccount(change)) return;
     const changed = await this.updateFollowSets(change, 'remove');
     await this.updateCelebrityStatus(followeeId);
     if (!changed) return;
     await this.store.removeAuthorFromHome(followerId, followeeId);
+  }
+
+  private async involvesDeletedAccount({ followerId, followeeId }: FollowChange) {
+    const [follower, followee] = await Promise.all([
+      this.store.isAccountDeleted(followerId),
+      this.store.isAccountDeleted(followeeId),
+    ]);
+    return follower || followee;
   }
 
   /**

@@ -13,12 +13,15 @@ export class TimelineReader {
   /** The viewer's home page: their timeline merged with the authors above the threshold. */
   async homePage(userId: string, first: number, cursor?: Cursor): Promise<TimelinePage> {
     const keys = this.store.keys;
-    // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included.
+    // Reading keeps the timeline alive; a missing one (expired) is regenerated, TTL included,
+    // unless the account was deleted (its access token outlives it by minutes).
     const [alive, following] = await Promise.all([
       this.store.touchHome(userId),
       this.store.following(userId),
     ]);
-    if (!alive) await regenerateHome(this.store, this.settings, userId);
+    if (!alive && !(await this.store.isAccountDeleted(userId))) {
+      await regenerateHome(this.store, this.settings, userId);
+    }
     const celebrities = await this.store.celebritiesAmong(following);
     return this.page(
       [keys.home(userId), ...celebrities.map((id) => keys.posts(id))],

@@ -5,6 +5,9 @@ import type { ScriptRunner } from './script-runner';
 import { addToActiveHome, applyFollowChange } from './scripts';
 import { CURSOR_TIE_ROWS, type TimelineSettings } from './settings';
 
+/** Among an author's tombstones: their account was deleted, every post of theirs with it. */
+const ALL_POSTS = '*';
+
 export type FeedRedis = Redis;
 
 type FollowOp = 'add' | 'remove';
@@ -36,8 +39,38 @@ export class TimelineStore {
     await this.redis.zRem(this.keys.home(authorId), member);
   }
 
+  /** Whether the post was deleted, or its author's whole account. */
   async isDeleted(authorId: string, postId: string): Promise<boolean> {
-    return Boolean(await this.redis.sIsMember(this.keys.deleted(authorId), postId));
+    const flags = await this.redis.smIsMember(this.keys.deleted(authorId), [postId, ALL_POSTS]);
+    return flags.some(Boolean);
+  }
+
+  /**
+   * Records a deleted account: every post of theirs counts as deleted (ALL_POSTS among their
+   * tombstones, so reads drop them with the tombstone check they make anyway) and no follow or
+   * registration of theirs applies any more.
+   */
+  async markAccountDeleted(userId: string): Promise<void> {
+    await this.redis.sAdd(this.keys.deleters, userId);
+    await this.redis.sAdd(this.keys.deleted(userId), ALL_POSTS);
+  }
+
+  async isAccountDeleted(userId: string): Promise<boolean> {
+    return Boolean(await this.redis.sIsMember(this.keys.deleted(userId), ALL_POSTS));
+  }
+
+  /** Drops a deleted account's keys, all but its tombstones (one hash tag: one command). */
+  async dropAccountKeys(userId: string): Promise<void> {
+    const k = this.keys;
+    await this.redis.unlink([
+      k.posts(userId),
+      k.timeline(userId),
+      k.followers(userId),
+      k.following(userId),
+      k.followersClock(userId),
+      k.followingClock(userId),
+      k.home(userId),
+    ]);
   }
 
   /**
@@ -63,12 +96,13 @@ export class TimelineStore {
     await Promise.all(
       deleters.map(async (authorId) => {
         const list = byAuthor.get(authorId) ?? [];
-        const flags = await this.redis.smIsMember(
-          this.keys.deleted(authorId),
-          list.map((e) => e.postId),
-        );
+        const flags = await this.redis.smIsMember(this.keys.deleted(authorId), [
+          ...list.map((e) => e.postId),
+          ALL_POSTS,
+        ]);
+        const accountDeleted = flags[list.length];
         list.forEach((e, i) => {
-          if (flags[i]) deleted.add(e.member);
+          if (flags[i] || accountDeleted) deleted.add(e.member);
         });
       }),
     );

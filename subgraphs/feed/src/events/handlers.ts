@@ -1,4 +1,5 @@
 import {
+  accountDeleted,
   on,
   postCreated,
   postDeleted,
@@ -13,6 +14,7 @@ import type { TimelineProjection } from '../domain/projection';
 export function feedSubscriptions(projection: TimelineProjection): Subscription[] {
   return [
     on(userRegistered, (e) => projection.userRegistered(e.payload.userId)),
+    on(accountDeleted, (e) => projection.accountDeleted(e.payload.userId)),
     on(postCreated, async (e) => {
       await projection.postCreated(e.payload);
     }),

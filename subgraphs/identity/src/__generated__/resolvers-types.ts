@@ -54,6 +54,14 @@ export type Mutation = {
    */
   changePassword: Scalars['Boolean']['output'];
   /**
+   * Deletes the signed-in account for good, proven by its current password (wrong ones are
+   * limited like changePassword's), or, without one, by a sign-in within the last 5 minutes.
+   * The username and email are free at once; the other services remove the person's graph node
+   * and follows, posts, likes and timelines within seconds, and a confirmation email is sent.
+   * Access tokens already issued stop working for everything the account owned.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
+  /**
    * Signs in with username or email. A wrong password and an unknown account fail alike.
    * Attempts are limited per login name and client address (RATE_LIMITED with retryAfter); many
    * failures from many clients slow attempts down without locking the account.
@@ -84,6 +92,11 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -311,6 +324,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationDeleteAccountArgs>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationLogoutArgs>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;

@@ -5,6 +5,7 @@ import { badUserInput, isUuid, parseInput, requireFound, unauthenticated } from 
 import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
 import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
+import { deleteAccount } from './account-deletion';
 import type { ClientLimit, CredentialThrottle } from './credential-throttle';
 import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { hashToken, randomToken } from './secrets';
@@ -184,7 +185,13 @@ export class Accounts {
 
   async updateProfile(viewer: Viewer, rawInput: unknown): Promise<User> {
     const input = parseInput(updateProfileInput, rawInput, 'input');
-    return this.deps.prisma.user.update({ where: { id: viewer.id }, data: input });
+    const [user] = await this.deps.prisma.user.updateManyAndReturn({
+      where: { id: viewer.id },
+      data: input,
+    });
+    // A deleted account's access token outlives it by minutes.
+    if (!user) throw unauthenticated('The account of this token no longer exists');
+    return user;
   }
 
   /**
@@ -271,6 +278,11 @@ export class Accounts {
     });
     this.deps.onOutboxWrite?.();
     return true;
+  }
+
+  /** Deletes the viewer's account (see account-deletion.ts). */
+  deleteAccount(viewer: Viewer, rawPassword: unknown, caller: Caller): Promise<boolean> {
+    return deleteAccount(this.deps, viewer, rawPassword, caller);
   }
 
   /** A verification link: its row (the token hashed) and the token sealed for the mailer. */

@@ -31,4 +31,12 @@ export const Mutation: MutationResolvers = {
 
   resendVerificationEmail: (_, _args, ctx) =>
     ctx.accounts.resendVerificationEmail(requireViewer(ctx.viewer), ctx.caller),
+
+  // The gateway's entity cache must not keep serving the deleted account.
+  deleteAccount: async (_, args, ctx) => {
+    const viewer = requireViewer(ctx.viewer);
+    await ctx.accounts.deleteAccount(viewer, args.password, ctx.caller);
+    invalidateEntity(ctx, 'User', viewer.id);
+    return true;
+  },
 };

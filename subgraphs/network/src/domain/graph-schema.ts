@@ -9,6 +9,9 @@ export async function ensureGraphSchema(driver: Driver): Promise<void> {
     'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
   );
   await driver.executeQuery(
+    'CREATE CONSTRAINT deleted_user_id IF NOT EXISTS FOR (u:DeletedUser) REQUIRE u.id IS UNIQUE',
+  );
+  await driver.executeQuery(
     'CREATE CONSTRAINT outbox_event_id IF NOT EXISTS FOR (e:OutboxEvent) REQUIRE e.id IS UNIQUE',
   );
 }

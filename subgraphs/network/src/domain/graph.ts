@@ -4,7 +4,8 @@ import type { AccountDirectory } from './follows';
 /**
  * Creates the node of a registered user; replaying the event changes nothing. The node may
  * exist already without its registration time: made by a follow (the follower's MERGE, or a
- * target identity vouched for before this event arrived); then it gets it.
+ * target identity vouched for before this event arrived); then it gets it. A deleted account
+ * (its `:DeletedUser` tombstone) never gets a node again, however late its registration comes.
  */
 export async function addUser(
   driver: Driver,
@@ -13,10 +14,34 @@ export async function addUser(
   timeoutMs?: number,
 ): Promise<void> {
   await driver.executeQuery(
-    `MERGE (u:User {id: $userId})
+    `OPTIONAL MATCH (gone:DeletedUser {id: $userId})
+     WITH gone WHERE gone IS NULL
+     MERGE (u:User {id: $userId})
        ON CREATE SET u.createdAt = datetime($registeredAt)
        ON MATCH SET u.createdAt = coalesce(u.createdAt, datetime($registeredAt))`,
     { userId, registeredAt },
+    timeoutMs === undefined ? {} : { transactionConfig: { timeout: timeoutMs } },
+  );
+}
+
+/**
+ * Removes a deleted account from the graph: its node and every FOLLOWS in or out (so everyone
+ * else's counts drop with it), leaving a `:DeletedUser` tombstone that addUser and follow
+ * check, so no replayed or late event brings the node back. Idempotent.
+ */
+export async function removeUser(
+  driver: Driver,
+  userId: string,
+  deletedAt: string,
+  timeoutMs?: number,
+): Promise<void> {
+  await driver.executeQuery(
+    `MERGE (gone:DeletedUser {id: $userId})
+       ON CREATE SET gone.deletedAt = datetime($deletedAt)
+     WITH gone
+     OPTIONAL MATCH (u:User {id: $userId})
+     DETACH DELETE u`,
+    { userId, deletedAt },
     timeoutMs === undefined ? {} : { transactionConfig: { timeout: timeoutMs } },
   );
 }
@@ -27,6 +52,8 @@ export async function addUser(
  */
 export interface FollowGraph {
   userExists(userId: string): Promise<boolean>;
+  /** Whether the account was deleted (removeUser's tombstone). */
+  isDeleted(userId: string): Promise<boolean>;
   /** Makes the node of a user identity knows, as the registration consumer does (addUser). */
   addUser(userId: string, registeredAt: string): Promise<void>;
   /** Identity's accounts: the users the graph will have once their registration is consumed. */
@@ -62,6 +89,14 @@ export function followGraph(
         { routing: 'READ', ...transactionConfig },
       );
       return records[0]?.get('exists') === true;
+    },
+    async isDeleted(userId) {
+      const { records } = await driver.executeQuery(
+        'RETURN EXISTS { (:DeletedUser {id: $userId}) } AS deleted',
+        { userId },
+        { routing: 'READ', ...transactionConfig },
+      );
+      return records[0]?.get('deleted') === true;
     },
     addUser: (userId, registeredAt) => addUser(driver, userId, registeredAt, transactionTimeoutMs),
     accounts,

@@ -1,5 +1,6 @@
 import { requireViewer } from '@flock/auth';
 import type { Envelope } from '@flock/events';
+import { unauthenticated } from '@flock/graphql';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { NetworkContext } from '../context';
 import { checkFollowTarget } from '../domain/follows';
@@ -25,6 +26,10 @@ function followChange(
 ): FollowResolver {
   return async (root, args, ctx, info) => {
     const viewer = requireViewer(ctx.viewer);
+    // A deleted account's access token lives on for minutes: it must not make its node again.
+    if (await ctx.graph.isDeleted(viewer.id)) {
+      throw unauthenticated('The account of this token no longer exists');
+    }
     // Neo4j slow or down: the shared error formatting answers SERVICE_UNAVAILABLE.
     await checkFollowTarget(ctx.graph, viewer, args.userId, ctx.correlationId);
     const event = eventOf({

@@ -4,6 +4,7 @@ import { createEnvelope, postCreated, postDeleted } from '@flock/events';
 import { forbidden, notFound, parseInput } from '@flock/graphql';
 import { UUID, uuidv7 } from 'uuidv7';
 import type { Post, PrismaClient } from '../generated/prisma/client';
+import { assertAccountLive } from './account-removal';
 import { createPostInput, postId, updatePostInput } from './validation';
 
 /** A user as this subgraph knows one: by id (identity owns the rest). */
@@ -54,6 +55,7 @@ export class Posts {
     // The id is the pagination key (time-sortable): it must sort where createdAt does.
     const id = options.createdAt ? uuidv7At(options.createdAt) : uuidv7();
     const post = await prisma.$transaction(async (tx) => {
+      await assertAccountLive(tx, viewer.id);
       if (input.replyToId) {
         // Locks the parent row: a concurrent delete cannot slip between check and insert.
         const parent = await tx.post.updateMany({
@@ -132,6 +134,7 @@ export class Posts {
   async like(viewer: Viewer, rawId: unknown): Promise<Post> {
     const id = parseInput(postId, rawId, 'id');
     return this.deps.prisma.$transaction(async (tx) => {
+      await assertAccountLive(tx, viewer.id);
       const inserted = await tx.$executeRaw`
         INSERT INTO likes (post_id, user_id)
         SELECT id, ${viewer.id}::uuid FROM posts WHERE id = ${id}::uuid AND deleted_at IS NULL

@@ -24,6 +24,24 @@ export function verificationEmail(input: VerificationEmailInput) {
   });
 }
 
+/** The confirmation that an account was deleted (identity.account-deleted.v1). */
+export function accountDeletedEmail({
+  username,
+  displayName,
+}: {
+  username: string;
+  displayName: string | null;
+}) {
+  const name = displayName ?? `@${username}`;
+  const gone = `Your Flock account @${username} has been deleted, with its posts, replies, likes and follows.`;
+  const ifNot = 'If you did not ask for this, reply to this email.';
+  return {
+    subject: `Your Flock account @${username} was deleted`,
+    text: [`Hi ${name},`, '', gone, '', ifNot].join('\n'),
+    html: `<p>Hi ${escapeHtml(name)},</p>\n<p>${escapeHtml(gone)}</p>\n<p>${escapeHtml(ifNot)}</p>`,
+  };
+}
+
 export function verificationUrl(base: string, token: string): string {
   const url = new URL(base);
   url.searchParams.set('token', token);

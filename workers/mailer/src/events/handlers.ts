@@ -1,5 +1,6 @@
-import type { Envelope } from '@flock/events';
+import type { accountDeleted, Envelope, PayloadOf } from '@flock/events';
 import {
+  accountDeletedEmail,
   type VerificationEmailInput,
   verificationEmail,
   verificationUrl,
@@ -46,3 +47,13 @@ function linkEmailHandler(
     });
   };
 }
+
+/** Confirms a deletion to the address the account had, once per event. */
+export const onAccountDeleted =
+  (deps: MailerDeps) =>
+  (event: Envelope<PayloadOf<typeof accountDeleted>>): Promise<void> =>
+    sendOnce(deps, event, {
+      kind: 'account-deleted',
+      to: event.payload.email,
+      compose: async () => accountDeletedEmail(event.payload),
+    });
