@@ -40,7 +40,8 @@ export interface TestStack {
 }
 
 const stack = resolveLocalStack(process.env);
-const testDatabase = (service: string) => databaseUrlFor(stack.postgresUrl, `${service}_test`);
+const testDatabase = (service: string) =>
+  databaseUrlFor(stack.postgresUrl, `${service}_test`, stack.postgresDbPrefix);
 
 /** A connection pool on a service's test database, for tests that look at its rows. */
 export function testDatabasePool(service: 'identity' | 'posts' | 'mailer'): pg.Pool {

@@ -59,6 +59,12 @@ type Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": typeof types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": typeof types.LoginThrottleRefreshDocument,
+    "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.MySessionsRegisterDocument,
+    "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.MySessionsLoginDocument,
+    "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": typeof types.MySessionsRefreshDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n": typeof types.MySessionsDocument,
+    "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n": typeof types.MySessionsRevokeDocument,
+    "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n": typeof types.MySessionsRevokeOthersDocument,
     "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkFollowDocument,
     "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkUnfollowDocument,
     "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": typeof types.NetworkProfileDocument,
@@ -146,6 +152,12 @@ const documents: Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": types.LoginThrottleRefreshDocument,
+    "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.MySessionsRegisterDocument,
+    "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.MySessionsLoginDocument,
+    "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": types.MySessionsRefreshDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n": types.MySessionsDocument,
+    "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n": types.MySessionsRevokeDocument,
+    "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n": types.MySessionsRevokeOthersDocument,
     "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkFollowDocument,
     "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkUnfollowDocument,
     "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": types.NetworkProfileDocument,
@@ -382,6 +394,30 @@ export function gql(source: "\n  mutation LoginThrottleChangePassword($c: String
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "): (typeof documents)["\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"): (typeof documents)["\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n"): (typeof documents)["\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n"): (typeof documents)["\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

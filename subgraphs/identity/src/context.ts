@@ -22,12 +22,13 @@ export function createContext(
   viewer: Viewer | null,
   correlationId: string,
   client: string,
+  userAgent: string | null = null,
 ): IdentityContext {
   const { accounts, sessions } = services;
   return {
     viewer,
     correlationId,
-    caller: { client, correlationId },
+    caller: { client, correlationId, userAgent },
     accounts,
     sessions,
     users: new DataLoader((ids) => accounts.byIds(ids)),

@@ -4,7 +4,7 @@ import type { Logger } from '@flock/logger';
 import { type RequestHandler, type ResourceRegistry, sendJson } from '@flock/service';
 import { createContext, type IdentityContext } from './context';
 import type { Accounts } from './domain/accounts';
-import { clientAddressOf } from './domain/client-address';
+import { clientAddressOf, clientAgentOf } from './domain/client-address';
 import type { Sessions } from './domain/sessions';
 import { buildSchema } from './schema';
 
@@ -31,6 +31,7 @@ export async function startIdentityServer(resources: ResourceRegistry, deps: Ide
         await deps.verifyAccessToken(req.headers.authorization),
         correlationId,
         clientAddressOf(req),
+        clientAgentOf(req),
       ),
   });
   const handler: RequestHandler = (req, res) => {

@@ -75,6 +75,14 @@ export type Mutation = {
    * (RATE_LIMITED with retryAfter), 3 per hour and 6 per day by default.
    */
   resendVerificationEmail: Scalars['Boolean']['output'];
+  /** Ends every session of the signed-in user but the current one; the number ended. */
+  revokeOtherSessions: Scalars['Int']['output'];
+  /**
+   * Ends one of the signed-in user's sessions: its refresh token stops working at once (its
+   * access tokens live until they expire, see README). NOT_FOUND for an id that is not one of
+   * the caller's sessions. True also when it had already ended.
+   */
+  revokeSession: Scalars['Boolean']['output'];
   updateProfile: User;
   /** Confirms the email address with the token from the verification email. */
   verifyEmail: User;
@@ -107,6 +115,11 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
@@ -120,6 +133,11 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in user (UNAUTHENTICATED without a token). */
   me: User;
+  /**
+   * The signed-in user's active sessions (not ended, not expired), most recently used first;
+   * at most the 100 most recent.
+   */
+  mySessions: Array<Session>;
   /** One user by id or by username (exactly one of them); null when there is none. */
   user?: Maybe<User>;
 };
@@ -136,6 +154,25 @@ export type RegisterInput = {
   /** 8 to 128 characters. */
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+/**
+ * One place where the signed-in user is signed in (a login, a registration): a refresh-token
+ * family. Visible to its owner only.
+ */
+export type Session = {
+  __typename?: 'Session';
+  /**
+   * The client, as described by the user agent it signed in with ("Firefox 133 on Linux"); the
+   * raw user agent when it names no known browser; null when the client sent none.
+   */
+  client?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** True for the session of the access token this request was made with. */
+  current: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The last sign-in or refresh of this session. */
+  lastUsedAt: Scalars['DateTime']['output'];
 };
 
 export type UpdateProfileInput = {
@@ -264,9 +301,10 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
+  Session: ResolverTypeWrapper<Session>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -280,9 +318,10 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
-  Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
+  Session: Session;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
   Boolean: Scalars['Boolean']['output'];
@@ -316,13 +355,24 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
+};
+
+export type SessionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  client?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -341,6 +391,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

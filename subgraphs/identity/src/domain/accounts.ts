@@ -42,6 +42,8 @@ export interface Caller {
   client: string;
   /** The request's, carried by the events a mutation publishes. */
   correlationId?: string;
+  /** The client's user agent, kept with a session it signs in (see mySessions). */
+  userAgent?: string | null;
 }
 
 /**
@@ -136,7 +138,7 @@ export class Accounts {
         });
         await tx.emailVerification.create({ data: verification.row });
         await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
-        const refresh = await sessions.start(tx, userId);
+        const refresh = await sessions.start(tx, userId, caller.userAgent);
         return { user, refresh, released };
       });
       this.deps.onOutboxWrite?.();
@@ -176,7 +178,7 @@ export class Accounts {
         SELECT password_hash FROM users WHERE id = ${user.id}::uuid FOR SHARE`;
       if (row?.password_hash !== user.passwordHash) return null;
       if (rehash) await tx.user.update({ where: { id: user.id }, data: { passwordHash: rehash } });
-      return sessions.start(tx, user.id);
+      return sessions.start(tx, user.id, caller.userAgent);
     });
     if (!refresh) throw unauthenticated(INVALID_CREDENTIALS);
     return sessions.signedIn(user, refresh);

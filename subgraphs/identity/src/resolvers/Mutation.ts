@@ -31,4 +31,8 @@ export const Mutation: MutationResolvers = {
 
   resendVerificationEmail: (_, _args, ctx) =>
     ctx.accounts.resendVerificationEmail(requireViewer(ctx.viewer), ctx.caller),
+
+  revokeSession: (_, args, ctx) => ctx.sessions.revoke(requireViewer(ctx.viewer), args.id),
+
+  revokeOtherSessions: (_, _args, ctx) => ctx.sessions.revokeAllOthers(requireViewer(ctx.viewer)),
 };

@@ -20,4 +20,6 @@ export const Query: QueryResolvers = {
     }
     return ctx.accounts.byUsername(username ?? '');
   },
+
+  mySessions: (_, _args, ctx) => ctx.sessions.list(requireViewer(ctx.viewer)),
 };
