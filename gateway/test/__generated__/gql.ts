@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.RecoveryRegisterDocument,
+    "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": typeof types.RecoveryLoginDocument,
+    "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": typeof types.RecoveryRefreshDocument,
+    "\n  query RecoveryMe { me { id email emailVerified } }\n": typeof types.RecoveryMeDocument,
+    "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RecoveryRequestResetDocument,
+    "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n": typeof types.RecoveryResetDocument,
+    "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n": typeof types.RecoveryChangeEmailDocument,
+    "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n": typeof types.RecoveryConfirmEmailDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": typeof types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": typeof types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": typeof types.AuthFlowRefreshDocument,
@@ -107,6 +115,14 @@ type Documents = {
     "\n  mutation ResendVerify($token: String!) { verifyEmail(token: $token) { id emailVerified } }\n": typeof types.ResendVerifyDocument,
 };
 const documents: Documents = {
+    "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.RecoveryRegisterDocument,
+    "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": types.RecoveryLoginDocument,
+    "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": types.RecoveryRefreshDocument,
+    "\n  query RecoveryMe { me { id email emailVerified } }\n": types.RecoveryMeDocument,
+    "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RecoveryRequestResetDocument,
+    "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n": types.RecoveryResetDocument,
+    "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n": types.RecoveryChangeEmailDocument,
+    "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n": types.RecoveryConfirmEmailDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": types.AuthFlowRefreshDocument,
@@ -214,6 +230,38 @@ const documents: Documents = {
  */
 export function gql(source: string): unknown;
 
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"): (typeof documents)["\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"): (typeof documents)["\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query RecoveryMe { me { id email emailVerified } }\n"): (typeof documents)["\n  query RecoveryMe { me { id email emailVerified } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n"): (typeof documents)["\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n"): (typeof documents)["\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n"): (typeof documents)["\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,10 +49,24 @@ export type LoginInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Asks to move the signed-in account to another address: a confirmation link goes to the new
+   * address, which replaces the old one only once confirmed (confirmEmailChange); the old
+   * address is then told. Checks the current password (limited like changePassword). True also
+   * when the new address belongs to another account; then nothing is sent (see README).
+   * Limited per account like resendVerificationEmail.
+   */
+  changeEmail: Scalars['Boolean']['output'];
+  /**
    * Changes the password and ends every other session of the account. Wrong current passwords
    * are limited like login attempts (per account and client address).
    */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * Confirms an email change with the token from the link sent to the new address: the account
+   * now has that address, verified. A used, superseded, expired or unknown token is
+   * BAD_USER_INPUT on `token`.
+   */
+  confirmEmailChange: User;
   /**
    * Signs in with username or email. A wrong password and an unknown account fail alike.
    * Attempts are limited per login name and client address (RATE_LIMITED with retryAfter); many
@@ -70,11 +84,24 @@ export type Mutation = {
    */
   register: AuthPayload;
   /**
+   * Emails a password reset link to the address if an account has it. Always true, registered
+   * or not, so it never tells whether an address has an account. Limited per address and per
+   * client address (RATE_LIMITED with retryAfter). The link works once, for 30 minutes by
+   * default; only the newest one works.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
    * Sends the signed-in user a new verification link (earlier links keep working until they
    * expire). False when the address is already verified: nothing is sent. Limited per account
    * (RATE_LIMITED with retryAfter), 3 per hour and 6 per day by default.
    */
   resendVerificationEmail: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password (8 to 128 characters) with the token of a reset link, ends every
+   * session of the account and tells the owner by email; sign in again afterwards. A used,
+   * superseded, expired or unknown token is BAD_USER_INPUT on `token`.
+   */
+  resetPassword: Scalars['Boolean']['output'];
   /** Ends every session of the signed-in user but the current one; the number ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /**
@@ -89,9 +116,20 @@ export type Mutation = {
 };
 
 
+export type MutationChangeEmailArgs = {
+  currentPassword: Scalars['String']['input'];
+  newEmail: Scalars['String']['input'];
+};
+
+
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -112,6 +150,17 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -349,12 +398,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changeEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangeEmailArgs, 'currentPassword' | 'newEmail'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmEmailChange?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationLogoutArgs>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;

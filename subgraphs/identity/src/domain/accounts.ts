@@ -1,6 +1,11 @@
 import type { EmailTokenCipher, Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
-import { createEnvelope, emailVerificationRequested, userRegistered } from '@flock/events';
+import {
+  createEnvelope,
+  emailVerificationRequested,
+  passwordChanged,
+  userRegistered,
+} from '@flock/events';
 import { badUserInput, isUuid, parseInput, requireFound, unauthenticated } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
@@ -191,7 +196,8 @@ export class Accounts {
 
   /**
    * Throttled like login (per account and client address, counted before the check), so a
-   * stolen access token does not allow guessing the password. Ends every other session.
+   * stolen access token does not allow guessing the password. Ends every other session and
+   * tells the owner by email.
    */
   async changePassword(
     viewer: Viewer,
@@ -209,6 +215,19 @@ export class Accounts {
     }
     await attempt.succeeded();
     const passwordHash = await hashPassword(newPassword);
+    // The owner is told by email (a stolen session changing the password does not go unseen).
+    const envelope = createEnvelope(
+      passwordChanged,
+      {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email,
+        changedAt: new Date().toISOString(),
+        reason: 'change' as const,
+      },
+      { source: 'identity', correlationId: caller.correlationId },
+    );
     await prisma.$transaction(async (tx) => {
       const changed = await tx.user.updateMany({
         where: { id: user.id, passwordHash: user.passwordHash },
@@ -219,7 +238,9 @@ export class Accounts {
         throw badUserInput({ field: 'currentPassword', message: 'is incorrect' });
       }
       await sessions.revokeOthers(tx, user.id, viewer.sessionId);
+      await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
     });
+    this.deps.onOutboxWrite?.();
     return true;
   }
 

@@ -222,6 +222,11 @@ export class Sessions {
     );
   }
 
+  /** Revokes every session of a user, in the caller's transaction; how many. */
+  revokeAll(tx: Tx, userId: string): Promise<number> {
+    return this.revokeOthers(tx, userId, NO_SESSION);
+  }
+
   /** Revokes every session of a user but one, in the caller's transaction; how many. */
   async revokeOthers(tx: Tx, userId: string, keepSessionId: string): Promise<number> {
     const keep = isUuid(keepSessionId) ? keepSessionId : NO_SESSION;

@@ -34,5 +34,24 @@ export const Mutation: MutationResolvers = {
 
   revokeSession: (_, args, ctx) => ctx.sessions.revoke(requireViewer(ctx.viewer), args.id),
 
+  requestPasswordReset: (_, args, ctx) => ctx.passwordResets.request(args.email, ctx.caller),
+
+  resetPassword: (_, args, ctx) =>
+    ctx.passwordResets.reset(args.token, args.newPassword, ctx.caller),
+
+  changeEmail: (_, args, ctx) =>
+    ctx.emailChanges.request(
+      requireViewer(ctx.viewer),
+      args.newEmail,
+      args.currentPassword,
+      ctx.caller,
+    ),
+
+  confirmEmailChange: async (_, args, ctx) => {
+    const user = await ctx.emailChanges.confirm(args.token, ctx.caller);
+    invalidateEntity(ctx, 'User', user.id);
+    return user;
+  },
+
   revokeOtherSessions: (_, _args, ctx) => ctx.sessions.revokeAllOthers(requireViewer(ctx.viewer)),
 };
