@@ -79,6 +79,14 @@ type Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": typeof types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": typeof types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": typeof types.NetworkTooManyFollowersDocument,
+    "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": typeof types.OidcStartDocument,
+    "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": typeof types.OidcFinishDocument,
+    "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": typeof types.OidcCompleteDocument,
+    "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n": typeof types.OidcStartLinkDocument,
+    "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n": typeof types.OidcFinishLinkDocument,
+    "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n": typeof types.OidcUnlinkDocument,
+    "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n": typeof types.OidcMeDocument,
+    "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": typeof types.OidcRegisterDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
@@ -180,6 +188,14 @@ const documents: Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": types.NetworkTooManyFollowersDocument,
+    "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": types.OidcStartDocument,
+    "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": types.OidcFinishDocument,
+    "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": types.OidcCompleteDocument,
+    "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n": types.OidcStartLinkDocument,
+    "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n": types.OidcFinishLinkDocument,
+    "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n": types.OidcUnlinkDocument,
+    "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n": types.OidcMeDocument,
+    "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": types.OidcRegisterDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
@@ -490,6 +506,38 @@ export function gql(source: "\n        query NetworkAnonymousSuggestions { sugge
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "): (typeof documents)["\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n"): (typeof documents)["\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n"): (typeof documents)["\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n"): (typeof documents)["\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n"): (typeof documents)["\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n"): (typeof documents)["\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n"): (typeof documents)["\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n"): (typeof documents)["\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"): (typeof documents)["\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,7 @@ import {
   redisCredentialThrottle,
 } from './domain/credential-throttle';
 import { EmailChanges } from './domain/email-change';
+import { OidcSignIn } from './domain/oidc';
 import { PasswordResets } from './domain/password-reset';
 import { Sessions } from './domain/sessions';
 import type { IdentityEnv } from './env';
@@ -80,16 +81,17 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       }),
     );
     const passwordChangeThrottle = redisCredentialThrottle(redis, 'identity:password-change');
+    const registrationLimit = redisClientLimit(redis, 'identity:registrations', {
+      limit: env.registrationsPerHour,
+      windowSeconds: 3600,
+    });
     const accounts = new Accounts({
       prisma,
       sessions,
       emailTokens,
       loginThrottle: redisCredentialThrottle(redis, 'identity:login'),
       passwordChangeThrottle,
-      registrationLimit: redisClientLimit(redis, 'identity:registrations', {
-        limit: env.registrationsPerHour,
-        windowSeconds: 3600,
-      }),
+      registrationLimit,
       verificationEmailLimit: bothLimits(
         redisClientLimit(redis, 'identity:verification-emails', {
           limit: env.VERIFICATION_EMAILS_PER_HOUR,
@@ -142,11 +144,25 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       onOutboxWrite: events.kick,
     });
 
+    const oidc = new OidcSignIn({
+      prisma,
+      sessions,
+      emailTokens,
+      providers: env.oidcProviders,
+      registrationLimit,
+      authorizationTtlSeconds: env.OIDC_AUTHORIZATION_TTL_SECONDS,
+      signUpTtlMinutes: env.OIDC_SIGN_UP_TTL_MINUTES,
+      verificationTtlHours: env.VERIFICATION_TTL_HOURS,
+      logger,
+      onOutboxWrite: events.kick,
+    });
+
     const { handler } = await startIdentityServer(resources, {
       accounts,
       sessions,
       passwordResets,
       emailChanges,
+      oidc,
       signingKey,
       // Identity checks its own tokens with its own public keys (current and previous): no
       // network hop, and a key removed from the configuration is refused at once.

@@ -3,6 +3,7 @@ import type { InvalidatingContext } from '@flock/graphql';
 import DataLoader from 'dataloader';
 import type { Accounts, Caller } from './domain/accounts';
 import type { EmailChanges } from './domain/email-change';
+import type { OidcSignIn } from './domain/oidc';
 import type { PasswordResets } from './domain/password-reset';
 import type { Sessions } from './domain/sessions';
 import type { User } from './generated/prisma/client';
@@ -17,6 +18,7 @@ export interface IdentityContext extends InvalidatingContext {
   sessions: Sessions;
   passwordResets: PasswordResets;
   emailChanges: EmailChanges;
+  oidc: OidcSignIn;
   /** Batches every user lookup of one request into one query. */
   users: DataLoader<string, User | null>;
 }
@@ -27,6 +29,7 @@ export interface IdentityServices {
   sessions: Sessions;
   passwordResets: PasswordResets;
   emailChanges: EmailChanges;
+  oidc: OidcSignIn;
 }
 
 export function createContext(
@@ -36,7 +39,7 @@ export function createContext(
   client: string,
   userAgent: string | null = null,
 ): IdentityContext {
-  const { accounts, sessions, passwordResets, emailChanges } = services;
+  const { accounts, sessions, passwordResets, emailChanges, oidc } = services;
   return {
     viewer,
     correlationId,
@@ -45,6 +48,7 @@ export function createContext(
     sessions,
     passwordResets,
     emailChanges,
+    oidc,
     users: new DataLoader((ids) => accounts.byIds(ids)),
   };
 }

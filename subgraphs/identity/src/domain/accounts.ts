@@ -174,7 +174,10 @@ export class Accounts {
       throw unauthenticated(INVALID_CREDENTIALS);
     }
     await attempt.succeeded();
-    const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+    const rehash =
+      user.passwordHash && needsRehash(user.passwordHash)
+        ? await hashPassword(input.password)
+        : null;
     const refresh = await prisma.$transaction(async (tx) => {
       // Locks the account against a concurrent password change: either the change committed
       // first (this password is no longer the account's), or it waits for this session and

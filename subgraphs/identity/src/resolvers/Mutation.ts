@@ -53,5 +53,20 @@ export const Mutation: MutationResolvers = {
     return user;
   },
 
+  startOidcSignIn: (_, args, ctx) => ctx.oidc.start(args.provider, null),
+
+  finishOidcSignIn: (_, args, ctx) =>
+    ctx.oidc.finishSignIn(args.state, args.code, args.iss, ctx.caller),
+
+  completeOidcSignUp: (_, args, ctx) =>
+    ctx.oidc.completeSignUp(args.ticket, args.username, ctx.caller),
+
+  startOidcLink: (_, args, ctx) => ctx.oidc.start(args.provider, requireViewer(ctx.viewer)),
+
+  finishOidcLink: (_, args, ctx) =>
+    ctx.oidc.finishLink(requireViewer(ctx.viewer), args.state, args.code, args.iss),
+
+  unlinkOidcProvider: (_, args, ctx) => ctx.oidc.unlink(requireViewer(ctx.viewer), args.provider),
+
   revokeOtherSessions: (_, _args, ctx) => ctx.sessions.revokeAllOthers(requireViewer(ctx.viewer)),
 };

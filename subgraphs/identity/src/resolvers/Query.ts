@@ -22,4 +22,8 @@ export const Query: QueryResolvers = {
   },
 
   mySessions: (_, _args, ctx) => ctx.sessions.list(requireViewer(ctx.viewer)),
+
+  oidcProviders: (_, _args, ctx) => ctx.oidc.providerNames(),
+
+  myLinkedProviders: (_, _args, ctx) => ctx.oidc.linked(requireViewer(ctx.viewer)),
 };
