@@ -4,6 +4,12 @@ import proxyAddr from 'proxy-addr';
 /** The header carrying the client's address to subgraphs (set by the gateway only). */
 export const CLIENT_IP_HEADER = 'x-flock-client-ip';
 
+/**
+ * The header carrying the client's user agent to subgraphs (set by the gateway only, empty
+ * when the client sent none): identity shows it in the list of one's sessions.
+ */
+export const CLIENT_AGENT_HEADER = 'x-flock-client-agent';
+
 export type ClientAddress = (req: IncomingMessage) => string;
 
 /**

@@ -56,6 +56,10 @@ export const CREDENTIAL_MUTATIONS = new Set([
   'resetPassword',
   'changeEmail',
   'deleteAccount',
+  // Each calls an OpenID Connect provider (a token request) or opens a session.
+  'finishOidcSignIn',
+  'completeOidcSignUp',
+  'finishOidcLink',
 ]);
 
 const PAGE_ARGUMENTS = ['first', 'limit'];

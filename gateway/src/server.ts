@@ -16,7 +16,7 @@ import {
 } from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
 import { GraphQLError } from 'graphql';
-import { CLIENT_IP_HEADER, type ClientAddress } from './client-address';
+import { CLIENT_AGENT_HEADER, CLIENT_IP_HEADER, type ClientAddress } from './client-address';
 import type { EntityCache } from './entity-cache';
 import { subgraphFetcher } from './fetcher';
 import type { RateLimitCheck } from './rate-limits';
@@ -31,6 +31,8 @@ export interface GatewayContext {
   correlationId: string;
   /** The client's address (through trusted proxies), forwarded for per-client limits. */
   clientIp: string;
+  /** The client's User-Agent ('' when none), forwarded for identity's list of sessions. */
+  userAgent: string;
 }
 
 export interface GatewayOptions {
@@ -97,6 +99,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
+    request.http?.headers.set(CLIENT_AGENT_HEADER, context.userAgent);
   }
 }
 
@@ -157,7 +160,8 @@ export async function createGatewayServer(options: GatewayOptions) {
       const viewer = await options.verifyAccessToken(authorization);
       const clientIp = options.clientAddress(req);
       await options.checkRateLimits(clientIp, viewer);
-      return { viewer, authorization, correlationId, clientIp };
+      const userAgent = (req.headers['user-agent'] ?? '').slice(0, 512);
+      return { viewer, authorization, correlationId, clientIp, userAgent };
     },
   });
   return { apollo, handler, closeSubgraphConnections: subgraphs.close };

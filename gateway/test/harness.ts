@@ -40,7 +40,8 @@ export interface TestStack {
 }
 
 const stack = resolveLocalStack(process.env);
-const testDatabase = (service: string) => databaseUrlFor(stack.postgresUrl, `${service}_test`);
+const testDatabase = (service: string) =>
+  databaseUrlFor(stack.postgresUrl, `${service}_test`, stack.postgresDbPrefix);
 
 /** A connection pool on a service's test database, for tests that look at its rows. */
 export function testDatabasePool(service: 'identity' | 'posts' | 'mailer'): pg.Pool {
@@ -67,6 +68,8 @@ export interface TestStackOptions {
   gatewayEnv?: Record<string, string>;
   /** Extra identity configuration (e.g. the refresh reuse grace window). */
   identityEnv?: Record<string, string>;
+  /** Extra mailer configuration (e.g. the app pages its links point to). */
+  mailerEnv?: Record<string, string>;
   /** Put something (a counting proxy) in front of identity, as the gateway sees it. */
   identityUrlForGateway?: (identityGraphqlUrl: string) => Promise<string>;
 }
@@ -79,6 +82,7 @@ export async function startTestStack({
   feed,
   gatewayEnv = {},
   identityEnv = {},
+  mailerEnv = {},
   identityUrlForGateway,
 }: TestStackOptions = {}): Promise<TestStack> {
   const logger = testLogger();
@@ -99,6 +103,7 @@ export async function startTestStack({
           DATABASE_URL: await migrated('mailer'),
           KAFKA_GROUP_ID: uniqueId('mailer-test'),
           MAILER_FROM_BEGINNING: 'false',
+          ...mailerEnv,
         }),
         logger.child({ service: 'mailer' }),
       );

@@ -16,6 +16,9 @@ import { repoRoot, serviceEntries } from '../build/production-form';
 import { loadMigrateEnv } from '../jobs/migrate';
 import { loadCreateTopicsEnv } from '../jobs/topics';
 
+/** The pages of an app in a browser (email links): loopback there is the user's machine. */
+const browserPages = new Set(['VERIFY_EMAIL_URL', 'RESET_PASSWORD_URL', 'CONFIRM_EMAIL_URL']);
+
 /**
  * docker-compose.yml and the Dockerfile, checked without a Docker engine: the structure
  * compose relies on, and every app service's environment parsed by that service's own env
@@ -228,7 +231,7 @@ describe("each app service's environment in docker-compose.yml", () => {
       );
       for (const [key, value] of addresses) {
         // Unset overrides; the page of an app in a browser.
-        if (value === undefined || key === 'VERIFY_EMAIL_URL') continue;
+        if (value === undefined || browserPages.has(key)) continue;
         expect(JSON.stringify(value), `${name}: ${key}`).not.toMatch(/127\.0\.0\.1|localhost/);
       }
     }

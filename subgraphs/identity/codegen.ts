@@ -12,6 +12,7 @@ export const generates: CodegenConfig['generates'] = {
       mappers: {
         User: '../generated/prisma/client#User as UserModel',
         AuthPayload: '../domain/sessions#SignedIn',
+        OidcSignInResult: '../domain/oidc#OidcSignInResult as OidcSignInResultModel',
       },
       scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
     },

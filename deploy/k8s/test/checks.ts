@@ -207,7 +207,12 @@ const loopback = /(^|["/@\s,])(localhost|127\.\d+\.\d+\.\d+|\[::1\])(?=$|["/:\s,
  * Addresses a browser opens (a link in an email, a page's origin), not the pod: loopback there
  * is the developer's own machine, which the dev overlay means.
  */
-const browserFacing = new Set(['VERIFY_EMAIL_URL', 'CORS_ORIGINS']);
+const browserFacing = new Set([
+  'VERIFY_EMAIL_URL',
+  'RESET_PASSWORD_URL',
+  'CONFIRM_EMAIL_URL',
+  'CORS_ORIGINS',
+]);
 
 export interface EnvInfo {
   /** Every variable the model reads. */

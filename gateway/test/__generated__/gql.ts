@@ -28,6 +28,14 @@ type Documents = {
     "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": typeof types.DeletionLoginDocument,
     "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": typeof types.DeletionUpdateProfileDocument,
     "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": typeof types.DeletionRegisterDocument,
+    "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.RecoveryRegisterDocument,
+    "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": typeof types.RecoveryLoginDocument,
+    "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": typeof types.RecoveryRefreshDocument,
+    "\n  query RecoveryMe { me { id email emailVerified } }\n": typeof types.RecoveryMeDocument,
+    "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RecoveryRequestResetDocument,
+    "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n": typeof types.RecoveryResetDocument,
+    "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n": typeof types.RecoveryChangeEmailDocument,
+    "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n": typeof types.RecoveryConfirmEmailDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": typeof types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": typeof types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": typeof types.AuthFlowRefreshDocument,
@@ -73,12 +81,26 @@ type Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": typeof types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": typeof types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": typeof types.LoginThrottleRefreshDocument,
+    "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": typeof types.MySessionsRegisterDocument,
+    "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.MySessionsLoginDocument,
+    "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": typeof types.MySessionsRefreshDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n": typeof types.MySessionsDocument,
+    "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n": typeof types.MySessionsRevokeDocument,
+    "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n": typeof types.MySessionsRevokeOthersDocument,
     "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkFollowDocument,
     "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": typeof types.NetworkUnfollowDocument,
     "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": typeof types.NetworkProfileDocument,
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": typeof types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": typeof types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": typeof types.NetworkTooManyFollowersDocument,
+    "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": typeof types.OidcStartDocument,
+    "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": typeof types.OidcFinishDocument,
+    "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": typeof types.OidcCompleteDocument,
+    "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n": typeof types.OidcStartLinkDocument,
+    "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n": typeof types.OidcFinishLinkDocument,
+    "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n": typeof types.OidcUnlinkDocument,
+    "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n": typeof types.OidcMeDocument,
+    "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": typeof types.OidcRegisterDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": typeof types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": typeof types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": typeof types.PostsLikeIdDocument,
@@ -129,6 +151,14 @@ const documents: Documents = {
     "\n  mutation DeletionLogin($input: LoginInput!) { login(input: $input) { accessToken } }\n": types.DeletionLoginDocument,
     "\n  mutation DeletionUpdateProfile($bio: String) { updateProfile(input: { bio: $bio }) { id } }\n": types.DeletionUpdateProfileDocument,
     "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n": types.DeletionRegisterDocument,
+    "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.RecoveryRegisterDocument,
+    "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n": types.RecoveryLoginDocument,
+    "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": types.RecoveryRefreshDocument,
+    "\n  query RecoveryMe { me { id email emailVerified } }\n": types.RecoveryMeDocument,
+    "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RecoveryRequestResetDocument,
+    "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n": types.RecoveryResetDocument,
+    "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n": types.RecoveryChangeEmailDocument,
+    "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n": types.RecoveryConfirmEmailDocument,
     "\n  fragment AuthFlowSession on AuthPayload {\n    accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt user { id username }\n  }\n": types.AuthFlowSessionFragmentDoc,
     "\n  mutation AuthFlowLogin($input: LoginInput!) { login(input: $input) { ...AuthFlowSession } }\n": types.AuthFlowLoginDocument,
     "\n  mutation AuthFlowRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken } }\n": types.AuthFlowRefreshDocument,
@@ -174,12 +204,26 @@ const documents: Documents = {
     "\n  mutation LoginThrottleLogin($input: LoginInput!) {\n    login(input: $input) { accessToken user { id } }\n  }\n": types.LoginThrottleLoginDocument,
     "\n  mutation LoginThrottleChangePassword($c: String!, $n: String!) {\n    changePassword(currentPassword: $c, newPassword: $n)\n  }\n": types.LoginThrottleChangePasswordDocument,
     "\n        mutation LoginThrottleRefresh($t: String!) {\n          refreshSession(refreshToken: $t) { accessToken }\n        }\n      ": types.LoginThrottleRefreshDocument,
+    "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n": types.MySessionsRegisterDocument,
+    "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.MySessionsLoginDocument,
+    "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n": types.MySessionsRefreshDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n": types.MySessionsDocument,
+    "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n": types.MySessionsRevokeDocument,
+    "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n": types.MySessionsRevokeOthersDocument,
     "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkFollowDocument,
     "\n  mutation NetworkUnfollow($id: ID!) { unfollow(userId: $id) { id followerCount viewerFollows } }\n": types.NetworkUnfollowDocument,
     "\n        query NetworkProfile($u: String) { user(username: $u) {\n          username displayName followerCount followingCount viewerFollows followsViewer\n          followersConnection(first: 10, sort: [{ edge: { createdAt: DESC } }]) {\n            totalCount edges { node { username } properties { createdAt } }\n          }\n        } }\n      ": types.NetworkProfileDocument,
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": types.NetworkTooManyFollowersDocument,
+    "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": types.OidcStartDocument,
+    "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": types.OidcFinishDocument,
+    "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": types.OidcCompleteDocument,
+    "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n": types.OidcStartLinkDocument,
+    "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n": types.OidcFinishLinkDocument,
+    "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n": types.OidcUnlinkDocument,
+    "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n": types.OidcMeDocument,
+    "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n": types.OidcRegisterDocument,
     "\n  mutation PostsCreate($body: String!, $replyToId: ID) {\n    createPost(body: $body, replyToId: $replyToId) { id body replyCount }\n  }\n": types.PostsCreateDocument,
     "\n  mutation PostsDelete($id: ID!) { deletePost(id: $id) }\n": types.PostsDeleteDocument,
     "\n  mutation PostsLikeId($id: ID!) { likePost(id: $id) { id } }\n": types.PostsLikeIdDocument,
@@ -286,6 +330,38 @@ export function gql(source: "\n  mutation DeletionUpdateProfile($bio: String) { 
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n"): (typeof documents)["\n  mutation DeletionRegister($input: RegisterInput!) { register(input: $input) { user { id } } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation RecoveryRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"): (typeof documents)["\n  mutation RecoveryLogin($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"): (typeof documents)["\n  mutation RecoveryRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query RecoveryMe { me { id email emailVerified } }\n"): (typeof documents)["\n  query RecoveryMe { me { id email emailVerified } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RecoveryRequestReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n"): (typeof documents)["\n  mutation RecoveryReset($token: String!, $password: String!) {\n    resetPassword(token: $token, newPassword: $password)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n"): (typeof documents)["\n  mutation RecoveryChangeEmail($email: String!, $password: String!) {\n    changeEmail(newEmail: $email, currentPassword: $password)\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n"): (typeof documents)["\n  mutation RecoveryConfirmEmail($token: String!) {\n    confirmEmailChange(token: $token) { id email emailVerified }\n  }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -469,6 +545,30 @@ export function gql(source: "\n        mutation LoginThrottleRefresh($t: String!
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation MySessionsRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation MySessionsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"): (typeof documents)["\n  mutation MySessionsRefresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n"): (typeof documents)["\n  query MySessions { mySessions { id createdAt lastUsedAt client current } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation MySessionsRevoke($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n"): (typeof documents)["\n  mutation MySessionsRevokeOthers { revokeOtherSessions }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n"): (typeof documents)["\n  mutation NetworkFollow($id: ID!) { follow(userId: $id) { id followerCount viewerFollows } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -490,6 +590,38 @@ export function gql(source: "\n        query NetworkAnonymousSuggestions { sugge
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "): (typeof documents)["\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n"): (typeof documents)["\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n"): (typeof documents)["\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n"): (typeof documents)["\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n"): (typeof documents)["\n  mutation OidcStartLink($p: String!) { startOidcLink(provider: $p) { authorizationUrl } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n"): (typeof documents)["\n  mutation OidcFinishLink($state: String!, $code: String!, $iss: String) {\n    finishOidcLink(state: $state, code: $code, iss: $iss) { provider email }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n"): (typeof documents)["\n  mutation OidcUnlink($p: String!) { unlinkOidcProvider(provider: $p) { provider } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n"): (typeof documents)["\n  query OidcMe { me { id email emailVerified } myLinkedProviders { provider email } oidcProviders }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"): (typeof documents)["\n  mutation OidcRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id } }\n  }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

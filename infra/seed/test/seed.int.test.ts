@@ -24,7 +24,8 @@ const network: DemoNetwork = generateDemoNetwork({
   usernamePrefix: prefix,
   mailSignIns: false,
 });
-const postgres = resolveLocalStack(process.env).postgresUrl;
+// The test stack's databases (<prefix><service>_test, see the gateway's test harness).
+const { postgresUrl: postgres, postgresDbPrefix: dbPrefix } = resolveLocalStack(process.env);
 
 let stack: TestStack;
 let services: DemoServices;
@@ -35,9 +36,12 @@ beforeAll(async () => {
   services = await openDemoServices({
     identity: loadIdentityEnv({
       ...process.env,
-      DATABASE_URL: databaseUrlFor(postgres, 'identity_test'),
+      DATABASE_URL: databaseUrlFor(postgres, 'identity_test', dbPrefix),
     }),
-    posts: loadPostsEnv({ ...process.env, DATABASE_URL: databaseUrlFor(postgres, 'posts_test') }),
+    posts: loadPostsEnv({
+      ...process.env,
+      DATABASE_URL: databaseUrlFor(postgres, 'posts_test', dbPrefix),
+    }),
     network: loadNetworkEnv({ ...process.env, IDENTITY_SUBGRAPH_URL: stack.identityUrl }),
     logger: testLogger('seed'),
   });

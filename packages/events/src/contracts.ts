@@ -95,6 +95,56 @@ export const accountDeleted = defineTopic(
   (p) => p.userId,
 );
 
+/** A sealed single-use token for the mailer (JWE, dir + A256GCM), as in user-registered. */
+const sealedToken = z.object({ encryptedToken: z.string().min(1), expiresAt: timestamp });
+const person = {
+  userId: id,
+  username: z.string().min(3).max(30),
+  displayName: z.string().max(100).nullable(),
+};
+
+/**
+ * requestPasswordReset for a registered address: the mailer sends the reset link to `email`.
+ * Nothing is published for an address no account has (the API answers the same).
+ */
+export const passwordResetRequested = defineTopic(
+  'identity.password-reset-requested.v1',
+  z.object({ ...person, email: z.email(), requestedAt: timestamp, passwordReset: sealedToken }),
+  (p) => p.userId,
+);
+
+/** The password was changed (`reason`: resetPassword or changePassword): the owner is told. */
+export const passwordChanged = defineTopic(
+  'identity.password-changed.v1',
+  z.object({
+    ...person,
+    email: z.email(),
+    changedAt: timestamp,
+    reason: z.enum(['reset', 'change']),
+  }),
+  (p) => p.userId,
+);
+
+/** changeEmail: the mailer sends the confirmation link to the NEW address. */
+export const emailChangeRequested = defineTopic(
+  'identity.email-change-requested.v1',
+  z.object({
+    ...person,
+    oldEmail: z.email(),
+    newEmail: z.email(),
+    requestedAt: timestamp,
+    emailChange: sealedToken,
+  }),
+  (p) => p.userId,
+);
+
+/** confirmEmailChange: the address was replaced; the mailer tells the OLD address. */
+export const emailChanged = defineTopic(
+  'identity.email-changed.v1',
+  z.object({ ...person, oldEmail: z.email(), newEmail: z.email(), changedAt: timestamp }),
+  (p) => p.userId,
+);
+
 export const topics = {
   userRegistered,
   emailVerificationRequested,
@@ -103,6 +153,10 @@ export const topics = {
   postCreated,
   postDeleted,
   accountDeleted,
+  passwordResetRequested,
+  passwordChanged,
+  emailChangeRequested,
+  emailChanged,
 } as const;
 
 export const allTopics = Object.values(topics);

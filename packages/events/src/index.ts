@@ -15,7 +15,11 @@ export {
 export {
   accountDeleted,
   allTopics,
+  emailChanged,
+  emailChangeRequested,
   emailVerificationRequested,
+  passwordChanged,
+  passwordResetRequested,
   postCreated,
   postDeleted,
   topics,

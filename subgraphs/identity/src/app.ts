@@ -17,6 +17,9 @@ import {
   redisClientLimit,
   redisCredentialThrottle,
 } from './domain/credential-throttle';
+import { EmailChanges } from './domain/email-change';
+import { OidcSignIn } from './domain/oidc';
+import { PasswordResets } from './domain/password-reset';
 import { Sessions } from './domain/sessions';
 import type { IdentityEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
@@ -70,22 +73,25 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
     });
+    const emailTokens = emailTokenCipher(
+      loadSecretKey({
+        value: env.EMAIL_TOKEN_KEY,
+        devKeyFile: env.emailTokenKeyFile,
+        name: 'EMAIL_TOKEN_KEY',
+      }),
+    );
+    const passwordChangeThrottle = redisCredentialThrottle(redis, 'identity:password-change');
+    const registrationLimit = redisClientLimit(redis, 'identity:registrations', {
+      limit: env.registrationsPerHour,
+      windowSeconds: 3600,
+    });
     const accounts = new Accounts({
       prisma,
       sessions,
-      emailTokens: emailTokenCipher(
-        loadSecretKey({
-          value: env.EMAIL_TOKEN_KEY,
-          devKeyFile: env.emailTokenKeyFile,
-          name: 'EMAIL_TOKEN_KEY',
-        }),
-      ),
+      emailTokens,
       loginThrottle: redisCredentialThrottle(redis, 'identity:login'),
-      passwordChangeThrottle: redisCredentialThrottle(redis, 'identity:password-change'),
-      registrationLimit: redisClientLimit(redis, 'identity:registrations', {
-        limit: env.registrationsPerHour,
-        windowSeconds: 3600,
-      }),
+      passwordChangeThrottle,
+      registrationLimit,
       verificationEmailLimit: bothLimits(
         redisClientLimit(redis, 'identity:verification-emails', {
           limit: env.VERIFICATION_EMAILS_PER_HOUR,
@@ -102,9 +108,61 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       onOutboxWrite: events.kick,
     });
 
+    const passwordResets = new PasswordResets({
+      prisma,
+      sessions,
+      emailTokens,
+      perAddressLimit: redisClientLimit(redis, 'identity:password-resets-address', {
+        limit: env.PASSWORD_RESETS_PER_HOUR_PER_ADDRESS,
+        windowSeconds: 3600,
+      }),
+      perClientLimit: redisClientLimit(redis, 'identity:password-resets-client', {
+        limit: env.PASSWORD_RESETS_PER_HOUR_PER_CLIENT,
+        windowSeconds: 3600,
+      }),
+      ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      logger,
+      onOutboxWrite: events.kick,
+    });
+    const emailChanges = new EmailChanges({
+      prisma,
+      emailTokens,
+      passwordThrottle: passwordChangeThrottle,
+      // As many change links as verification links: each mails an address the caller chose.
+      requestLimit: bothLimits(
+        redisClientLimit(redis, 'identity:email-changes', {
+          limit: env.VERIFICATION_EMAILS_PER_HOUR,
+          windowSeconds: 3600,
+        }),
+        redisClientLimit(redis, 'identity:email-changes-daily', {
+          limit: env.VERIFICATION_EMAILS_PER_DAY,
+          windowSeconds: 86_400,
+        }),
+      ),
+      ttlHours: env.EMAIL_CHANGE_TTL_HOURS,
+      logger,
+      onOutboxWrite: events.kick,
+    });
+
+    const oidc = new OidcSignIn({
+      prisma,
+      sessions,
+      emailTokens,
+      providers: env.oidcProviders,
+      registrationLimit,
+      authorizationTtlSeconds: env.OIDC_AUTHORIZATION_TTL_SECONDS,
+      signUpTtlMinutes: env.OIDC_SIGN_UP_TTL_MINUTES,
+      verificationTtlHours: env.VERIFICATION_TTL_HOURS,
+      logger,
+      onOutboxWrite: events.kick,
+    });
+
     const { handler } = await startIdentityServer(resources, {
       accounts,
       sessions,
+      passwordResets,
+      emailChanges,
+      oidc,
       signingKey,
       // Identity checks its own tokens with its own public keys (current and previous): no
       // network hop, and a key removed from the configuration is refused at once.

@@ -2,6 +2,9 @@ import type { Viewer } from '@flock/auth';
 import type { InvalidatingContext } from '@flock/graphql';
 import DataLoader from 'dataloader';
 import type { Accounts, Caller } from './domain/accounts';
+import type { EmailChanges } from './domain/email-change';
+import type { OidcSignIn } from './domain/oidc';
+import type { PasswordResets } from './domain/password-reset';
 import type { Sessions } from './domain/sessions';
 import type { User } from './generated/prisma/client';
 
@@ -13,23 +16,39 @@ export interface IdentityContext extends InvalidatingContext {
   caller: Caller & { correlationId: string };
   accounts: Accounts;
   sessions: Sessions;
+  passwordResets: PasswordResets;
+  emailChanges: EmailChanges;
+  oidc: OidcSignIn;
   /** Batches every user lookup of one request into one query. */
   users: DataLoader<string, User | null>;
 }
 
+/** The domain services a request uses. */
+export interface IdentityServices {
+  accounts: Accounts;
+  sessions: Sessions;
+  passwordResets: PasswordResets;
+  emailChanges: EmailChanges;
+  oidc: OidcSignIn;
+}
+
 export function createContext(
-  services: { accounts: Accounts; sessions: Sessions },
+  services: IdentityServices,
   viewer: Viewer | null,
   correlationId: string,
   client: string,
+  userAgent: string | null = null,
 ): IdentityContext {
-  const { accounts, sessions } = services;
+  const { accounts, sessions, passwordResets, emailChanges, oidc } = services;
   return {
     viewer,
     correlationId,
-    caller: { client, correlationId },
+    caller: { client, correlationId, userAgent },
     accounts,
     sessions,
+    passwordResets,
+    emailChanges,
+    oidc,
     users: new DataLoader((ids) => accounts.byIds(ids)),
   };
 }

@@ -12,6 +12,7 @@ import {
   tokenModel,
 } from '@flock/env';
 import { z } from 'zod';
+import { parseOidcProviders } from './domain/oidc-providers';
 
 const identityModel = z
   .object({
@@ -44,6 +45,20 @@ const identityModel = z
     VERIFICATION_EMAILS_PER_HOUR: z.coerce.number().int().min(0).max(100).default(3),
     /** ...and per day (0 turns this limit off). */
     VERIFICATION_EMAILS_PER_DAY: z.coerce.number().int().min(0).max(1000).default(6),
+    /** How long a password reset link works. */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+    /** requestPasswordReset calls per address asked for, per hour (0 turns the limit off). */
+    PASSWORD_RESETS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(0).max(100).default(3),
+    /** ...and per client address, per hour (0 turns the limit off). */
+    PASSWORD_RESETS_PER_HOUR_PER_CLIENT: z.coerce.number().int().min(0).default(20),
+    /** How long the confirmation link of an email change works. */
+    EMAIL_CHANGE_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** The OpenID Connect providers (a JSON array, see README, Accounts); none by default. */
+    OIDC_PROVIDERS: z.string().optional(),
+    /** How long a person may take at the provider, from startOidcSignIn to the callback. */
+    OIDC_AUTHORIZATION_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+    /** How long a first sign-in's ticket waits for completeOidcSignUp. */
+    OIDC_SIGN_UP_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
     /** Registrations per client address per hour; 0 turns the limit off. Default: 10 in
      *  production, off elsewhere (tests and load tests register from one address). */
     REGISTRATIONS_PER_HOUR_PER_CLIENT: z.coerce.number().int().min(0).optional(),
@@ -71,6 +86,7 @@ export function loadIdentityEnv(source: Record<string, string | undefined>) {
     : [];
   return {
     ...env,
+    oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS),
     registrationsPerHour,
     weakened,
     databaseUrl:

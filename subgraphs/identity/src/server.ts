@@ -2,15 +2,11 @@ import type { AccessTokenVerifier, SigningKey } from '@flock/auth';
 import { startSubgraphServer } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { type RequestHandler, type ResourceRegistry, sendJson } from '@flock/service';
-import { createContext, type IdentityContext } from './context';
-import type { Accounts } from './domain/accounts';
-import { clientAddressOf } from './domain/client-address';
-import type { Sessions } from './domain/sessions';
+import { createContext, type IdentityContext, type IdentityServices } from './context';
+import { clientAddressOf, clientAgentOf } from './domain/client-address';
 import { buildSchema } from './schema';
 
-export interface IdentityServerDeps {
-  accounts: Accounts;
-  sessions: Sessions;
+export interface IdentityServerDeps extends IdentityServices {
   verifyAccessToken: AccessTokenVerifier;
   signingKey: SigningKey;
   logger: Logger;
@@ -31,6 +27,7 @@ export async function startIdentityServer(resources: ResourceRegistry, deps: Ide
         await deps.verifyAccessToken(req.headers.authorization),
         correlationId,
         clientAddressOf(req),
+        clientAgentOf(req),
       ),
   });
   const handler: RequestHandler = (req, res) => {

@@ -2,9 +2,13 @@ import { emailTokenCipher, loadSecretKey } from '@flock/auth';
 import { postgresAdapter, postgresResource } from '@flock/db';
 import {
   accountDeleted,
+  emailChanged,
+  emailChangeRequested,
   emailVerificationRequested,
   kafkaDurability,
   on,
+  passwordChanged,
+  passwordResetRequested,
   startServiceEvents,
   userRegistered,
 } from '@flock/events';
@@ -12,7 +16,15 @@ import type { Logger } from '@flock/logger';
 import { type RunningService, startService } from '@flock/service';
 import nodemailer from 'nodemailer';
 import type { MailerEnv } from './env';
-import { onAccountDeleted, onUserRegistered, onVerificationRequested } from './events/handlers';
+import {
+  onAccountDeleted,
+  onEmailChanged,
+  onEmailChangeRequested,
+  onPasswordChanged,
+  onPasswordResetRequested,
+  onUserRegistered,
+  onVerificationRequested,
+} from './events/handlers';
 import { type MailerDeps, SMTP_TIMEOUTS } from './events/send-once';
 import { PrismaClient } from './generated/prisma/client';
 
@@ -40,6 +52,8 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
       logger,
       from: env.MAIL_FROM,
       verifyEmailUrl: env.VERIFY_EMAIL_URL,
+      resetPasswordUrl: env.RESET_PASSWORD_URL,
+      confirmEmailUrl: env.CONFIRM_EMAIL_URL,
       emailTokens: emailTokenCipher(
         loadSecretKey({ value: env.EMAIL_TOKEN_KEY, devKeyFile: env.emailTokenKeyFile }),
       ),
@@ -57,6 +71,10 @@ export function startMailer(env: MailerEnv, logger: Logger): Promise<RunningServ
           on(userRegistered, onUserRegistered(deps)),
           on(emailVerificationRequested, onVerificationRequested(deps)),
           on(accountDeleted, onAccountDeleted(deps)),
+          on(passwordResetRequested, onPasswordResetRequested(deps)),
+          on(passwordChanged, onPasswordChanged(deps)),
+          on(emailChangeRequested, onEmailChangeRequested(deps)),
+          on(emailChanged, onEmailChanged(deps)),
         ],
       },
     });

@@ -24,6 +24,10 @@ const mailerModel = z
     DATABASE_URL: z.url().optional(),
     /** The app page that receives `?token=` and calls the verifyEmail mutation. */
     VERIFY_EMAIL_URL: z.url().default('http://localhost:3000/verify-email'),
+    /** The app page that receives `?token=` and calls resetPassword. */
+    RESET_PASSWORD_URL: z.url().default('http://localhost:3000/reset-password'),
+    /** The app page that receives `?token=` and calls confirmEmailChange. */
+    CONFIRM_EMAIL_URL: z.url().default('http://localhost:3000/confirm-email'),
     EMAIL_TOKEN_KEY: z.string().optional(),
     DEV_KEYS_DIR: z.string().default(localStack.devKeysDir),
     KAFKA_GROUP_ID: z.string().default('mailer'),

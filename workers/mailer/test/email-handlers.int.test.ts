@@ -82,6 +82,8 @@ function replica(submitted: string[] = [], smtpUrl = stack.smtpUrl) {
     emailTokens,
     from: 'Flock <no-reply@flock.local>',
     verifyEmailUrl: 'http://app.test/verify',
+    resetPasswordUrl: 'http://app.test/reset-password',
+    confirmEmailUrl: 'http://app.test/confirm-email',
     logger: testLogger(),
   });
 }
@@ -163,6 +165,8 @@ describe('the account-deleted email handler', () => {
       emailTokens,
       from: 'Flock <no-reply@flock.local>',
       verifyEmailUrl: 'http://app.test/verify',
+      resetPasswordUrl: 'http://app.test/reset-password',
+      confirmEmailUrl: 'http://app.test/confirm-email',
       logger: testLogger(),
     });
     await handle(event);

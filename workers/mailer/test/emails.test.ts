@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accountDeletedEmail, verificationUrl, welcomeEmail } from '../src/domain/emails';
+import {
+  accountDeletedEmail,
+  emailChangedEmail,
+  emailChangeEmail,
+  maskedEmail,
+  passwordChangedEmail,
+  passwordResetEmail,
+  verificationUrl,
+  welcomeEmail,
+} from '../src/domain/emails';
 
 describe('welcome email', () => {
   it('carries the verification link and escapes user text in HTML', () => {
@@ -27,5 +36,47 @@ describe('account-deleted email', () => {
     expect(email.text).toContain('has been deleted');
     expect(email.html).toContain('Hi &#60;Ada&#62;,');
     expect(accountDeletedEmail({ username: 'bob', displayName: null }).text).toContain('Hi @bob,');
+  });
+});
+
+describe('account emails', () => {
+  it('the reset and email-change links go to their app pages', () => {
+    const resetUrl = verificationUrl('https://app.example/reset-password', 'tok_1');
+    const reset = passwordResetEmail({
+      username: 'ada',
+      displayName: null,
+      verifyUrl: resetUrl,
+      expiresAt: new Date('2026-11-29T10:30:00Z'),
+    });
+    expect(reset.subject).toBe('Reset your Flock password, @ada');
+    expect(reset.text).toContain('https://app.example/reset-password?token=tok_1');
+    const change = emailChangeEmail({
+      username: 'ada',
+      displayName: null,
+      verifyUrl: verificationUrl('https://app.example/confirm-email', 'tok_2'),
+      expiresAt: new Date('2026-11-30T10:00:00Z'),
+    });
+    expect(change.text).toContain('https://app.example/confirm-email?token=tok_2');
+  });
+
+  it('notices carry no link and escape user text', () => {
+    const changed = passwordChangedEmail({
+      username: 'ada',
+      displayName: '<Ada>',
+      at: new Date('2026-11-29T10:00:00Z'),
+      reason: 'reset',
+    });
+    expect(changed.text).toContain('Every session of the account was signed out.');
+    expect(changed.text).not.toContain('http');
+    expect(changed.html).toContain('Hi &#60;Ada&#62;,');
+    const moved = emailChangedEmail({
+      username: 'ada',
+      displayName: null,
+      at: new Date('2026-11-29T10:00:00Z'),
+      newEmail: 'lovelace@example.org',
+    });
+    expect(moved.text).toContain('l***@example.org');
+    expect(moved.text).not.toContain('lovelace@');
+    expect(maskedEmail('a@b.c')).toBe('a***@b.c');
   });
 });

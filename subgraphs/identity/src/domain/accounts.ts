@@ -1,6 +1,11 @@
 import type { EmailTokenCipher, Viewer } from '@flock/auth';
 import { outboxRowOf } from '@flock/db';
-import { createEnvelope, emailVerificationRequested, userRegistered } from '@flock/events';
+import {
+  createEnvelope,
+  emailVerificationRequested,
+  passwordChanged,
+  userRegistered,
+} from '@flock/events';
 import { badUserInput, isUuid, parseInput, requireFound, unauthenticated } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
 import { uuidv7 } from 'uuidv7';
@@ -43,6 +48,8 @@ export interface Caller {
   client: string;
   /** The request's, carried by the events a mutation publishes. */
   correlationId?: string;
+  /** The client's user agent, kept with a session it signs in (see mySessions). */
+  userAgent?: string | null;
 }
 
 /**
@@ -137,7 +144,7 @@ export class Accounts {
         });
         await tx.emailVerification.create({ data: verification.row });
         await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
-        const refresh = await sessions.start(tx, userId);
+        const refresh = await sessions.start(tx, userId, caller.userAgent);
         return { user, refresh, released };
       });
       this.deps.onOutboxWrite?.();
@@ -168,7 +175,10 @@ export class Accounts {
       throw unauthenticated(INVALID_CREDENTIALS);
     }
     await attempt.succeeded();
-    const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+    const rehash =
+      user.passwordHash && needsRehash(user.passwordHash)
+        ? await hashPassword(input.password)
+        : null;
     const refresh = await prisma.$transaction(async (tx) => {
       // Locks the account against a concurrent password change: either the change committed
       // first (this password is no longer the account's), or it waits for this session and
@@ -177,7 +187,7 @@ export class Accounts {
         SELECT password_hash FROM users WHERE id = ${user.id}::uuid FOR SHARE`;
       if (row?.password_hash !== user.passwordHash) return null;
       if (rehash) await tx.user.update({ where: { id: user.id }, data: { passwordHash: rehash } });
-      return sessions.start(tx, user.id);
+      return sessions.start(tx, user.id, caller.userAgent);
     });
     if (!refresh) throw unauthenticated(INVALID_CREDENTIALS);
     return sessions.signedIn(user, refresh);
@@ -196,7 +206,8 @@ export class Accounts {
 
   /**
    * Throttled like login (per account and client address, counted before the check), so a
-   * stolen access token does not allow guessing the password. Ends every other session.
+   * stolen access token does not allow guessing the password. Ends every other session and
+   * tells the owner by email.
    */
   async changePassword(
     viewer: Viewer,
@@ -214,6 +225,19 @@ export class Accounts {
     }
     await attempt.succeeded();
     const passwordHash = await hashPassword(newPassword);
+    // The owner is told by email (a stolen session changing the password does not go unseen).
+    const envelope = createEnvelope(
+      passwordChanged,
+      {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email,
+        changedAt: new Date().toISOString(),
+        reason: 'change' as const,
+      },
+      { source: 'identity', correlationId: caller.correlationId },
+    );
     await prisma.$transaction(async (tx) => {
       const changed = await tx.user.updateMany({
         where: { id: user.id, passwordHash: user.passwordHash },
@@ -224,7 +248,9 @@ export class Accounts {
         throw badUserInput({ field: 'currentPassword', message: 'is incorrect' });
       }
       await sessions.revokeOthers(tx, user.id, viewer.sessionId);
+      await tx.outboxEvent.create({ data: outboxRowOf(envelope) });
     });
+    this.deps.onOutboxWrite?.();
     return true;
   }
 

@@ -16,6 +16,23 @@ export function clientAddressOf(req: IncomingMessage): string {
   return unmapped(req.socket.remoteAddress ?? 'unknown');
 }
 
+/** Set by the gateway on every subgraph call to the client's User-Agent ('' for none). */
+export const CLIENT_AGENT_HEADER = 'x-flock-client-agent';
+
+/**
+ * The client's user agent as the gateway forwarded it, else (a direct call in development)
+ * the request's own; control characters dropped, at most 512 characters; null for none.
+ */
+export function clientAgentOf(req: IncomingMessage): string | null {
+  const forwarded = req.headers[CLIENT_AGENT_HEADER];
+  const raw = typeof forwarded === 'string' ? forwarded : (req.headers['user-agent'] ?? '');
+  const clean = raw
+    .replace(/[\p{Cc}]/gu, '')
+    .trim()
+    .slice(0, 512);
+  return clean || null;
+}
+
 /**
  * The bucket an address is limited in: an IPv4 address itself, an IPv6 address by its /64
  * (one subscriber usually holds a whole /64, so single IPv6 addresses cost an attacker nothing).

@@ -21,13 +21,17 @@ let dummyHash: Promise<string> | undefined;
 
 /**
  * Verifies a password against a stored hash, or against a dummy hash when there is no
- * account, so both cases take the same time and a caller cannot tell them apart.
+ * account or it has no password (made through an OpenID Connect provider), so these cases
+ * take the same time and a caller cannot tell them apart.
  */
-export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   dummyHash ??= hashPassword('flock-timing-equaliser');
   const target = hash ?? (await dummyHash);
   const matches = await argon2.verify(target, password).catch(() => false);
-  return hash !== undefined && matches;
+  return hash != null && matches;
 }
 
 export function needsRehash(hash: string): boolean {

@@ -1,9 +1,11 @@
 import type { Viewer } from '@flock/auth';
-import { isUuid, parseInput, unauthenticated } from '@flock/graphql';
+import { isUuid, notFound, parseInput, unauthenticated } from '@flock/graphql';
 import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
 import type { Prisma, PrismaClient, User } from '../generated/prisma/client';
 import type { AccessTokenIssuer } from './access-tokens';
 import { hashToken, randomToken, successorToken } from './secrets';
+import { clientDescriptionOf } from './user-agent';
 import { opaqueToken } from './validation';
 
 /** What a sign-in, a registration or a refresh returns. */
@@ -14,6 +16,18 @@ export interface SignedIn {
   refreshTokenExpiresAt: Date;
   user: User;
 }
+
+/** A session as its owner sees it in mySessions. */
+export interface SessionView {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  client: string | null;
+  current: boolean;
+}
+
+/** mySessions lists at most this many (the most recently used). */
+const MAX_LISTED_SESSIONS = 100;
 
 export interface IssuedRefreshToken {
   token: string;
@@ -35,6 +49,7 @@ export interface SessionsDeps {
 type Tx = Prisma.TransactionClient;
 
 const DAY_MS = 86_400_000;
+const sessionId = z.string().trim().refine(isUuid, 'is not a valid session id');
 const NO_SESSION = '00000000-0000-0000-0000-000000000000';
 const INVALID = { outcome: 'invalid' } as const;
 const ENDED = { outcome: 'ended' } as const;
@@ -50,12 +65,21 @@ const REUSED = { outcome: 'reused' } as const;
 export class Sessions {
   constructor(private readonly deps: SessionsDeps) {}
 
-  /** Opens a session in the caller's transaction and issues its first (random) refresh token. */
-  async start(tx: Tx, userId: string): Promise<IssuedRefreshToken> {
+  /**
+   * Opens a session in the caller's transaction and issues its first (random) refresh token.
+   * `userAgent`: how the client described itself, shown back in mySessions.
+   */
+  async start(tx: Tx, userId: string, userAgent?: string | null): Promise<IssuedRefreshToken> {
     const familyId = uuidv7();
     const now = new Date();
     await tx.session.create({
-      data: { id: familyId, userId, createdAt: now, lastUsedAt: now },
+      data: {
+        id: familyId,
+        userId,
+        createdAt: now,
+        lastUsedAt: now,
+        userAgent: userAgent || null,
+      },
     });
     return this.insertToken(tx, userId, familyId, randomToken());
   }
@@ -156,10 +180,57 @@ export class Sessions {
     return true;
   }
 
-  /** Revokes every session of a user but one, in the caller's transaction. */
-  async revokeOthers(tx: Tx, userId: string, keepSessionId: string): Promise<void> {
+  /**
+   * The viewer's sessions that can still refresh: not revoked, and used (signed in or
+   * refreshed) within the refresh-token lifetime, so their last token has not expired.
+   */
+  async list(viewer: Viewer): Promise<SessionView[]> {
+    const activeSince = new Date(Date.now() - this.deps.refreshTtlDays * DAY_MS);
+    const rows = await this.deps.prisma.session.findMany({
+      where: { userId: viewer.id, revokedAt: null, lastUsedAt: { gt: activeSince } },
+      orderBy: [{ lastUsedAt: 'desc' }, { id: 'desc' }],
+      take: MAX_LISTED_SESSIONS,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      lastUsedAt: row.lastUsedAt,
+      client: clientDescriptionOf(row.userAgent),
+      current: row.id === viewer.sessionId,
+    }));
+  }
+
+  /**
+   * Ends one of the viewer's sessions (the refresh path checks `revoked_at` under the
+   * session's lock, so a concurrent rotation cannot outlive it). Another user's session is
+   * NOT_FOUND, exactly like an id that does not exist.
+   */
+  async revoke(viewer: Viewer, rawId: unknown): Promise<boolean> {
+    const id = parseInput(sessionId, rawId, 'id');
+    const { prisma } = this.deps;
+    const ended = await prisma.$executeRaw`
+      UPDATE sessions SET revoked_at = COALESCE(revoked_at, now())
+      WHERE id = ${id}::uuid AND user_id = ${viewer.id}::uuid`;
+    if (ended === 0) throw notFound('Session', 'id');
+    return true;
+  }
+
+  /** Ends every session of the viewer but the current one; how many were ended. */
+  async revokeAllOthers(viewer: Viewer): Promise<number> {
+    return this.deps.prisma.$transaction((tx) =>
+      this.revokeOthers(tx, viewer.id, viewer.sessionId),
+    );
+  }
+
+  /** Revokes every session of a user, in the caller's transaction; how many. */
+  revokeAll(tx: Tx, userId: string): Promise<number> {
+    return this.revokeOthers(tx, userId, NO_SESSION);
+  }
+
+  /** Revokes every session of a user but one, in the caller's transaction; how many. */
+  async revokeOthers(tx: Tx, userId: string, keepSessionId: string): Promise<number> {
     const keep = isUuid(keepSessionId) ? keepSessionId : NO_SESSION;
-    await tx.$executeRaw`
+    return tx.$executeRaw`
       UPDATE sessions SET revoked_at = now()
       WHERE user_id = ${userId}::uuid AND id <> ${keep}::uuid AND revoked_at IS NULL`;
   }

@@ -39,4 +39,42 @@ export const Mutation: MutationResolvers = {
     invalidateEntity(ctx, 'User', viewer.id);
     return true;
   },
+
+  revokeSession: (_, args, ctx) => ctx.sessions.revoke(requireViewer(ctx.viewer), args.id),
+
+  requestPasswordReset: (_, args, ctx) => ctx.passwordResets.request(args.email, ctx.caller),
+
+  resetPassword: (_, args, ctx) =>
+    ctx.passwordResets.reset(args.token, args.newPassword, ctx.caller),
+
+  changeEmail: (_, args, ctx) =>
+    ctx.emailChanges.request(
+      requireViewer(ctx.viewer),
+      args.newEmail,
+      args.currentPassword,
+      ctx.caller,
+    ),
+
+  confirmEmailChange: async (_, args, ctx) => {
+    const user = await ctx.emailChanges.confirm(args.token, ctx.caller);
+    invalidateEntity(ctx, 'User', user.id);
+    return user;
+  },
+
+  startOidcSignIn: (_, args, ctx) => ctx.oidc.start(args.provider, null),
+
+  finishOidcSignIn: (_, args, ctx) =>
+    ctx.oidc.finishSignIn(args.state, args.code, args.iss, ctx.caller),
+
+  completeOidcSignUp: (_, args, ctx) =>
+    ctx.oidc.completeSignUp(args.ticket, args.username, ctx.caller),
+
+  startOidcLink: (_, args, ctx) => ctx.oidc.start(args.provider, requireViewer(ctx.viewer)),
+
+  finishOidcLink: (_, args, ctx) =>
+    ctx.oidc.finishLink(requireViewer(ctx.viewer), args.state, args.code, args.iss),
+
+  unlinkOidcProvider: (_, args, ctx) => ctx.oidc.unlink(requireViewer(ctx.viewer), args.provider),
+
+  revokeOtherSessions: (_, _args, ctx) => ctx.sessions.revokeAllOthers(requireViewer(ctx.viewer)),
 };

@@ -20,4 +20,10 @@ export const Query: QueryResolvers = {
     }
     return ctx.accounts.byUsername(username ?? '');
   },
+
+  mySessions: (_, _args, ctx) => ctx.sessions.list(requireViewer(ctx.viewer)),
+
+  oidcProviders: (_, _args, ctx) => ctx.oidc.providerNames(),
+
+  myLinkedProviders: (_, _args, ctx) => ctx.oidc.linked(requireViewer(ctx.viewer)),
 };

@@ -1,6 +1,10 @@
 import type { accountDeleted, Envelope, PayloadOf } from '@flock/events';
 import {
   accountDeletedEmail,
+  emailChangedEmail,
+  emailChangeEmail,
+  passwordChangedEmail,
+  passwordResetEmail,
   type VerificationEmailInput,
   verificationEmail,
   verificationUrl,
@@ -57,3 +61,98 @@ export const onAccountDeleted =
       to: event.payload.email,
       compose: async () => accountDeletedEmail(event.payload),
     });
+
+interface Person {
+  username: string;
+  displayName: string | null;
+}
+
+/** The password reset link (requestPasswordReset), once per request. */
+export const onPasswordResetRequested =
+  (deps: MailerDeps) =>
+  (
+    event: Envelope<
+      Person & { email: string; passwordReset: { encryptedToken: string; expiresAt: string } }
+    >,
+  ): Promise<void> => {
+    const { payload } = event;
+    return sendOnce(deps, event, {
+      kind: 'password-reset',
+      to: payload.email,
+      compose: async () =>
+        passwordResetEmail({
+          username: payload.username,
+          displayName: payload.displayName,
+          verifyUrl: verificationUrl(
+            deps.resetPasswordUrl,
+            await deps.emailTokens.open(payload.passwordReset.encryptedToken),
+          ),
+          expiresAt: new Date(payload.passwordReset.expiresAt),
+        }),
+    });
+  };
+
+/** "Your password was changed", to the account's address. */
+export const onPasswordChanged =
+  (deps: MailerDeps) =>
+  (
+    event: Envelope<Person & { email: string; changedAt: string; reason: 'reset' | 'change' }>,
+  ): Promise<void> => {
+    const { payload } = event;
+    return sendOnce(deps, event, {
+      kind: 'password-changed',
+      to: payload.email,
+      compose: async () =>
+        passwordChangedEmail({
+          username: payload.username,
+          displayName: payload.displayName,
+          at: new Date(payload.changedAt),
+          reason: payload.reason,
+        }),
+    });
+  };
+
+/** The confirmation link of an email change, to the NEW address. */
+export const onEmailChangeRequested =
+  (deps: MailerDeps) =>
+  (
+    event: Envelope<
+      Person & { newEmail: string; emailChange: { encryptedToken: string; expiresAt: string } }
+    >,
+  ): Promise<void> => {
+    const { payload } = event;
+    return sendOnce(deps, event, {
+      kind: 'email-change',
+      to: payload.newEmail,
+      compose: async () =>
+        emailChangeEmail({
+          username: payload.username,
+          displayName: payload.displayName,
+          verifyUrl: verificationUrl(
+            deps.confirmEmailUrl,
+            await deps.emailTokens.open(payload.emailChange.encryptedToken),
+          ),
+          expiresAt: new Date(payload.emailChange.expiresAt),
+        }),
+    });
+  };
+
+/** "Your address was changed", to the OLD address. */
+export const onEmailChanged =
+  (deps: MailerDeps) =>
+  (
+    event: Envelope<Person & { oldEmail: string; newEmail: string; changedAt: string }>,
+  ): Promise<void> => {
+    const { payload } = event;
+    return sendOnce(deps, event, {
+      kind: 'email-changed',
+      to: payload.oldEmail,
+      compose: async () =>
+        emailChangedEmail({
+          username: payload.username,
+          displayName: payload.displayName,
+          at: new Date(payload.changedAt),
+          newEmail: payload.newEmail,
+        }),
+    });
+  };

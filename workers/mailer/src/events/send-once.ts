@@ -10,6 +10,9 @@ export interface MailerDeps {
   emailTokens: EmailTokenCipher;
   from: string;
   verifyEmailUrl: string;
+  /** The app pages of the password reset and email change links (`?token=` is added). */
+  resetPasswordUrl: string;
+  confirmEmailUrl: string;
   logger: Logger;
 }
 
