@@ -21,6 +21,7 @@ rootfs_tar="$cache/debian-bookworm-minbase.tar"
 node_bin="$(command -v node)"
 npm_dir="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")" # …/node_modules/npm
 
+node_headers="$(dirname "$node_bin")/../include/node" # NodeSource's package: /usr/include/node
 node_major="$("$node_bin" -p 'process.versions.node.split(".")[0]')"
 if [[ "$node_major" != 20 ]]; then
   echo "base-image: the host's node is $("$node_bin" -v), Node 20 is wanted" >&2
@@ -43,6 +44,10 @@ make_build_image() {
   buildah_ run --user 0:0 "$bctr" -- sh -c 'apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null &&
     rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb'
+  # node-gyp compiles against Node's headers, which it would download from nodejs.org (not
+  # reachable here): this Node's own headers, as the official images have them.
+  buildah_ add "$bctr" "$node_headers" /usr/local/include/node
+  buildah_ config --env npm_config_nodedir=/usr/local "$bctr"
   buildah_ commit --quiet "$bctr" "$build_image" >/dev/null
   buildah_ rm "$bctr" >/dev/null
   echo "base-image: $build_image ($(buildah_ images --format '{{.Size}}' "$build_image"))"
