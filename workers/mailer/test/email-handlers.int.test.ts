@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onAccountDeleted, onUserRegistered } from '../src/events/handlers';
+import type { MailerDeps } from '../src/events/send-once';
 import { PrismaClient } from '../src/generated/prisma/client';
 
 const stack = resolveLocalStack(process.env);
@@ -71,12 +72,16 @@ function received(address: string) {
  * accepted: the count of emails sent does not depend on how fast the catcher shows them.
  */
 function replica(submitted: string[] = [], smtpUrl = stack.smtpUrl) {
+  return onUserRegistered(replicaDeps(submitted, smtpUrl));
+}
+
+function replicaDeps(submitted: string[], smtpUrl = stack.smtpUrl): MailerDeps {
   const transport = nodemailer.createTransport(smtpUrl);
   transport.use('stream', (mail, done) => {
     submitted.push(String(mail.data.to));
     done();
   });
-  return onUserRegistered({
+  return {
     prisma: connect(),
     transport,
     emailTokens,
@@ -85,7 +90,7 @@ function replica(submitted: string[] = [], smtpUrl = stack.smtpUrl) {
     resetPasswordUrl: 'http://app.test/reset-password',
     confirmEmailUrl: 'http://app.test/confirm-email',
     logger: testLogger(),
-  });
+  };
 }
 
 describe('the welcome email handler', () => {
@@ -154,21 +159,7 @@ describe('the account-deleted email handler', () => {
       { source: 'test' },
     );
     const submitted: string[] = [];
-    const transport = nodemailer.createTransport(stack.smtpUrl);
-    transport.use('stream', (mail, done) => {
-      submitted.push(String(mail.data.to));
-      done();
-    });
-    const handle = onAccountDeleted({
-      prisma: connect(),
-      transport,
-      emailTokens,
-      from: 'Flock <no-reply@flock.local>',
-      verifyEmailUrl: 'http://app.test/verify',
-      resetPasswordUrl: 'http://app.test/reset-password',
-      confirmEmailUrl: 'http://app.test/confirm-email',
-      logger: testLogger(),
-    });
+    const handle = onAccountDeleted(replicaDeps(submitted));
     await handle(event);
     await handle(event);
     expect(submitted).toEqual([email]);
