@@ -2,6 +2,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type { RegisterInput, SessionFragment } from './__generated__/graphql';
 import { FlockError } from './errors';
 import {
+  DeleteAccountDocument,
   RefreshSessionDocument,
   SignInDocument,
   SignOutDocument,
@@ -175,6 +176,16 @@ export class FlockClient {
     );
     const failure = answer.errors.find((error) => error.code !== 'UNAUTHENTICATED');
     if (failure) throw failure;
+  }
+
+  /**
+   * Deletes the signed-in account for good (the current password, or none within minutes of
+   * signing in) and forgets the session here once the server has done it. A refusal
+   * (BAD_USER_INPUT on `password`, RATE_LIMITED, ...) is thrown and keeps the session.
+   */
+  async deleteAccount(password?: string): Promise<void> {
+    await this.request(DeleteAccountDocument, { password: password ?? null });
+    this.#store.save(null);
   }
 
   /**

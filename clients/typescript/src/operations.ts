@@ -300,3 +300,68 @@ export const UnlikePostDocument = graphql(`
     }
   }
 `);
+
+// The account
+
+/** The signed-in person's sessions (devices), most recently used first; `current` is this one. */
+export const MySessionsDocument = graphql(`
+  query MySessions {
+    mySessions {
+      id
+      createdAt
+      lastUsedAt
+      client
+      current
+    }
+  }
+`);
+
+export const RevokeSessionDocument = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id)
+  }
+`);
+
+/** "Sign out everywhere else": the number of sessions ended. */
+export const RevokeOtherSessionsDocument = graphql(`
+  mutation RevokeOtherSessions {
+    revokeOtherSessions
+  }
+`);
+
+/** Always true: it never tells whether an account has the address. */
+export const RequestPasswordResetDocument = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+/** With the token of the emailed link; ends every session: sign in again afterwards. */
+export const ResetPasswordDocument = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
+  }
+`);
+
+export const ChangeEmailDocument = graphql(`
+  mutation ChangeEmail($newEmail: String!, $currentPassword: String!) {
+    changeEmail(newEmail: $newEmail, currentPassword: $currentPassword)
+  }
+`);
+
+export const ConfirmEmailChangeDocument = graphql(`
+  mutation ConfirmEmailChange($token: String!) {
+    confirmEmailChange(token: $token) {
+      ...UserSummary
+      email
+      emailVerified
+    }
+  }
+`);
+
+/** Deletes the signed-in account for good: `client.deleteAccount()` also forgets the session. */
+export const DeleteAccountDocument = graphql(`
+  mutation DeleteAccount($password: String) {
+    deleteAccount(password: $password)
+  }
+`);

@@ -2,6 +2,7 @@ import { devAccessToken, startTestStack, type TestStack } from '@flock/gateway/t
 import { pollFor, uniqueId } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  ChangeEmailDocument,
   CreatePostDocument,
   DeletePostDocument,
   FlockClient,
@@ -12,9 +13,13 @@ import {
   HomeFeedDocument,
   LikePostDocument,
   MeDocument,
+  MySessionsDocument,
   memoryTokenStore,
   PostDocument,
   PostRepliesDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
+  RevokeOtherSessionsDocument,
   type SessionFragment,
   SignInDocument,
   SuggestedFollowsDocument,
@@ -522,5 +527,51 @@ describe('@flock/client against the stack', () => {
     expect(replay.signedIn).toBe(false);
     // Signed out, the client asks as nobody.
     expect((await flockErrorOf(ada.client.request(MeDocument))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists and ends sessions, asks for resets, and deletes the account, forgetting the session', async () => {
+    const ada = await signUp('sdkacct');
+    const laptop = new FlockClient({ url: stack.gatewayUrl });
+    await laptop.signIn(ada.username, PASSWORD);
+    const { mySessions } = await ada.client.request(MySessionsDocument);
+    expect(mySessions).toHaveLength(2);
+    expect(mySessions.filter((s) => s.current)).toHaveLength(1);
+
+    expect((await ada.client.request(RevokeOtherSessionsDocument)).revokeOtherSessions).toBe(1);
+    // The laptop's refresh token is refused at once.
+    expect(await laptop.refresh()).toBe(false);
+    expect(laptop.signedIn).toBe(false);
+
+    // Registered or not, the same answer; a made-up token names the field.
+    for (const email of [ada.email, `${uniqueId('nobody')}@example.com`]) {
+      expect(
+        (await ada.client.request(RequestPasswordResetDocument, { email })).requestPasswordReset,
+      ).toBe(true);
+    }
+    const badToken = await flockErrorOf(
+      ada.client.request(ResetPasswordDocument, { token: 'made-up', newPassword: PASSWORD }),
+    );
+    expect(badToken).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+    const wrongPassword = await flockErrorOf(
+      ada.client.request(ChangeEmailDocument, {
+        newEmail: `${uniqueId('new')}@example.com`,
+        currentPassword: 'not the password',
+      }),
+    );
+    expect(wrongPassword).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+
+    // A refused deletion keeps the session; a done one forgets it.
+    const refused = await flockErrorOf(ada.client.deleteAccount('not the password'));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(ada.client.signedIn).toBe(true);
+    await ada.client.deleteAccount(PASSWORD);
+    expect(ada.client.signedIn).toBe(false);
+    const stranger = new FlockClient({ url: stack.gatewayUrl });
+    expect(
+      (await stranger.request(UserByUsernameDocument, { username: ada.username })).user,
+    ).toBeNull();
+    expect((await flockErrorOf(stranger.signIn(ada.username, PASSWORD))).code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
