@@ -4,16 +4,15 @@ import { onShutdown, type RunningService } from './shutdown';
 import { runWorkers } from './workers';
 
 /**
- * Runs a service's main(). A configuration error prints its one message (every bad
- * variable) and exits 1; any other start-up failure is printed with its stack.
+ * Runs a service's main(). A configuration error logs its one message (every bad variable)
+ * and exits 1; any other start-up failure is logged with its stack.
  */
 export function runMain(service: string, main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    if (error instanceof EnvError) {
-      console.error(`[${service}] ${error.message}`);
-    } else {
-      console.error(`[${service}] failed to start:`, error);
-    }
+    // The configuration may be what failed: a logger of defaults, on stderr, written at once.
+    const logger = createLogger({ service, destination: 2 });
+    if (error instanceof EnvError) logger.fatal(error.message);
+    else logger.fatal({ err: error }, 'failed to start');
     process.exit(1);
   });
 }

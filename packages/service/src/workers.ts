@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createLogger } from '@flock/logger';
 
 export interface WorkersOptions {
   /** The service's name, for messages. */
@@ -27,6 +28,8 @@ export async function runWorkers(
     await start();
     return;
   }
+  // The primary's own messages (its workers log for themselves), on stderr.
+  const logger = createLogger({ service, destination: 2 });
   let stopping = false;
   let failed = false;
   const listening = new WeakSet<Worker>();
@@ -42,13 +45,11 @@ export async function runWorkers(
       return;
     }
     if (!listening.has(worker)) {
-      console.error(`[${service}] a worker failed to start (exit ${code ?? signal}): stopping`);
+      logger.error({ exit: code ?? signal }, 'a worker failed to start: stopping');
       stop('start-up failure', 1);
       return;
     }
-    console.error(
-      `[${service}] worker ${worker.process.pid} died (${code ?? signal}): replacing it`,
-    );
+    logger.warn({ pid: worker.process.pid, exit: code ?? signal }, 'a worker died: replacing it');
     setTimeout(() => {
       if (!stopping) fork();
     }, restartDelayMs);
@@ -61,7 +62,7 @@ export async function runWorkers(
     const running = Object.values(cluster.workers ?? {});
     if (running.length === 0) process.exit(failed ? 1 : 0);
     for (const worker of running) worker?.process.kill('SIGTERM');
-    console.error(`[${service}] ${reason}: stopping ${running.length} workers`);
+    logger.info({ reason, workers: running.length }, 'stopping the workers');
   }
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
