@@ -36,7 +36,9 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
       },
     });
     const entityCache =
-      env.ENTITY_CACHE_MAX_ENTRIES > 0 ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES) : undefined;
+      env.ENTITY_CACHE_MAX_ENTRIES > 0
+        ? new EntityCache(env.ENTITY_CACHE_MAX_ENTRIES, { metrics: resources.metrics })
+        : undefined;
     const invalidations = entityCache
       ? await entityInvalidationBus(redis, entityCache, {
           channel: `${env.RATE_LIMIT_NAMESPACE}:entity-invalidations`,
@@ -45,7 +47,8 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
       : undefined;
     if (invalidations) resources.add('entity invalidations', { close: invalidations.close });
     const { apollo, handler, closeSubgraphConnections } = await createGatewayServer({
-      checkRateLimits: redisRateLimits(redis, env.rateLimits),
+      checkRateLimits: redisRateLimits(redis, env.rateLimits, resources.metrics),
+      metrics: resources.metrics,
       supergraphSdl: loadSupergraph(env.SUPERGRAPH_PATH),
       subgraphUrls: env.subgraphUrls,
       verifyAccessToken,

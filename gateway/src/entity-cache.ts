@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { BoundedLabel, type ServiceMetrics } from '@flock/telemetry';
 import { LRUCache } from 'lru-cache';
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -44,8 +45,20 @@ export class EntityCache {
   /** No entry outlives this, whatever a subgraph's Cache-Control says. */
   private readonly maxAgeSeconds: number;
 
-  constructor(maxEntries: number, { maxAgeSeconds = 600 } = {}) {
-    this.entries = new LRUCache({ max: maxEntries });
+  private readonly metrics: ServiceMetrics | undefined;
+  private readonly types = new BoundedLabel(100);
+
+  constructor(
+    maxEntries: number,
+    { maxAgeSeconds = 600, metrics }: { maxAgeSeconds?: number; metrics?: ServiceMetrics } = {},
+  ) {
+    this.metrics = metrics;
+    this.entries = new LRUCache({
+      max: maxEntries,
+      dispose: (entry, _key, reason) => {
+        if (reason === 'evict') this.evicted(entry.entity, 'full');
+      },
+    });
     this.invalidated = new LRUCache({ max: maxEntries, ttl: maxAgeSeconds * 1000 });
     this.maxAgeSeconds = maxAgeSeconds;
   }
@@ -65,9 +78,20 @@ export class EntityCache {
   /** Forgets these entities (every selection, every viewer) and anything fetched before now. */
   invalidate(refs: readonly { __typename?: unknown; id?: unknown }[], now = Date.now()): void {
     for (const ref of refs) {
-      this.invalidated.set(entityKey(ref), now);
+      const key = entityKey(ref);
+      this.invalidated.set(key, now);
       this.stats.invalidations += 1;
+      this.evicted(key, 'invalidated');
     }
+  }
+
+  /** `Post` of `Post:0190…` (entity types are the schema's: a bounded label). */
+  private typeOf(entity: string): string {
+    return this.types.of(entity.split(':', 1)[0] ?? 'unknown');
+  }
+
+  private evicted(entity: string, reason: 'full' | 'invalidated' | 'expired'): void {
+    this.metrics?.entityCacheEvictions.inc({ type: this.typeOf(entity), reason });
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: Apollo's own context type parameter.
@@ -97,6 +121,13 @@ export class EntityCache {
     const missing = found.flatMap((entry, i) => (entry ? [] : [i]));
     this.stats.hits += keys.length - missing.length;
     this.stats.misses += missing.length;
+    if (this.metrics) {
+      found.forEach((entry, i) => {
+        const type = this.typeOf(entities[i] as string);
+        if (entry) this.metrics?.entityCacheHits.inc({ type });
+        else this.metrics?.entityCacheMisses.inc({ type });
+      });
+    }
     for (const entry of found) {
       if (entry) {
         options.incomingRequestContext.overallCachePolicy.restrict({
@@ -165,6 +196,7 @@ export class EntityCache {
       entry.expiresAt <= now ||
       (invalidatedAt !== undefined && invalidatedAt >= entry.fetchedAt)
     ) {
+      if (entry.expiresAt <= now) this.evicted(entity, 'expired');
       this.entries.delete(key);
       return undefined;
     }

@@ -1,5 +1,6 @@
 import type { Viewer } from '@flock/auth';
 import { rateLimited, serviceUnavailable } from '@flock/graphql';
+import type { ServiceMetrics } from '@flock/telemetry';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
@@ -16,7 +17,11 @@ export type RateLimitCheck = (ip: string, viewer: Viewer | null) => Promise<void
  * Per-IP and per-user request limits, counted in Redis so every gateway replica shares them.
  * Over the limit: RATE_LIMITED with HTTP 429 and how long to wait.
  */
-export function redisRateLimits(redis: object, settings: RateLimitSettings): RateLimitCheck {
+export function redisRateLimits(
+  redis: object,
+  settings: RateLimitSettings,
+  metrics?: ServiceMetrics,
+): RateLimitCheck {
   const limiter = (points: number, keyPrefix: string) =>
     points > 0
       ? new RateLimiterRedis({
@@ -29,11 +34,16 @@ export function redisRateLimits(redis: object, settings: RateLimitSettings): Rat
       : undefined;
   const perIp = limiter(settings.perIp, `${settings.namespace}:rate:ip`);
   const perUser = limiter(settings.perUser, `${settings.namespace}:rate:user`);
-  const consume = async (limit: RateLimiterRedis | undefined, key: string) => {
+  const consume = async (
+    limit: RateLimiterRedis | undefined,
+    key: string,
+    name: 'requests_per_ip' | 'requests_per_user',
+  ) => {
     try {
       await limit?.consume(`{${key}}`);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
+        metrics?.rateLimitRejections.inc({ limit: name });
         throw rateLimited(Math.ceil(error.msBeforeNext / 1000), { requestLevel: true });
       }
       // Redis down or frozen (command timeout): refuse with a coded 503 rather than a 500,
@@ -42,7 +52,7 @@ export function redisRateLimits(redis: object, settings: RateLimitSettings): Rat
     }
   };
   return async (ip, viewer) => {
-    await consume(perIp, ip);
-    if (viewer) await consume(perUser, viewer.id);
+    await consume(perIp, ip, 'requests_per_ip');
+    if (viewer) await consume(perUser, viewer.id, 'requests_per_user');
   };
 }

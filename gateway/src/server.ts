@@ -11,10 +11,12 @@ import {
   ErrorCode,
   graphqlHandler,
   INVALIDATION_EXTENSION,
+  observabilityPlugin,
   paginationLimitsPlugin,
   serviceApolloConfig,
 } from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
+import { injectTraceContext, type ServiceMetrics } from '@flock/telemetry';
 import { GraphQLError } from 'graphql';
 import { CLIENT_AGENT_HEADER, CLIENT_IP_HEADER, type ClientAddress } from './client-address';
 import type { EntityCache } from './entity-cache';
@@ -52,6 +54,8 @@ export interface GatewayOptions {
   clientAddress: ClientAddress;
   /** How long a subgraph may take to answer (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
+  /** The gateway's metrics (requests, subgraph fetches). */
+  metrics: ServiceMetrics;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -61,6 +65,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly entityCache: EntityCache | undefined,
     private readonly invalidate: ((refs: EntityRef[]) => Promise<void>) | undefined,
     private readonly logger: Logger,
+    private readonly metrics: ServiceMetrics,
   ) {
     super(config);
   }
@@ -69,11 +74,19 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
   ) {
     let response: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+    const startedAt = performance.now();
+    const fetched = (outcome: 'ok' | 'error') =>
+      this.metrics.subgraphFetchDuration.observe(
+        { subgraph: this.subgraph, outcome },
+        (performance.now() - startedAt) / 1000,
+      );
     try {
       response = this.entityCache
         ? await this.entityCache.process(this.subgraph, options, (o) => super.process(o))
         : await super.process(options);
+      fetched(response.errors?.length ? 'error' : 'ok');
     } catch (error) {
+      fetched('error');
       // Down, frozen past the timeout, or answering garbage: the fields this subgraph serves
       // are null with a coded error, and the rest of the query still answers.
       this.logger.warn({ err: error, subgraph: this.subgraph }, 'subgraph unavailable');
@@ -100,6 +113,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
     request.http?.headers.set(CLIENT_AGENT_HEADER, context.userAgent);
+    // The trace continues in the subgraph (W3C traceparent of the gateway's fetch span).
+    for (const [name, value] of Object.entries(injectTraceContext())) {
+      request.http?.headers.set(name, value);
+    }
   }
 }
 
@@ -121,6 +138,7 @@ export async function createGatewayServer(options: GatewayOptions) {
             options.entityCache?.invalidate(refs);
           }),
         options.logger,
+        options.metrics,
       ),
   });
   // Field suggestions ("Did you mean ...") are masked: they would reveal the schema where
@@ -146,6 +164,7 @@ export async function createGatewayServer(options: GatewayOptions) {
       ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       requestLimitsPlugin(defaultRequestLimits),
+      observabilityPlugin(options.metrics),
       paginationLimitsPlugin(),
       options.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -155,6 +174,7 @@ export async function createGatewayServer(options: GatewayOptions) {
   const handler = graphqlHandler({
     server: apollo,
     maxBodyBytes: options.maxBodyBytes,
+    service: 'gateway',
     context: async (req, correlationId) => {
       const authorization = req.headers.authorization;
       const viewer = await options.verifyAccessToken(authorization);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope, OutboxRow, OutboxStore } from '@flock/events';
+import { injectTraceContext, type TraceCarrier } from '@flock/telemetry';
 
 /** What the outbox needs of a Prisma client (any service's generated client fits). */
 export interface RawSqlClient {
@@ -11,13 +12,24 @@ export interface TransactionalClient extends RawSqlClient {
   $transaction<T>(fn: (tx: RawSqlClient) => Promise<T>): Promise<T>;
 }
 
-/** The row to insert, inside the business transaction, for an event to publish. */
+/**
+ * The row to insert, inside the business transaction, for an event to publish: with the
+ * W3C trace context of the operation writing it (when traced), which the relay's publish
+ * continues.
+ */
 export function outboxRowOf(envelope: Envelope<unknown>): {
   id: string;
   topic: string;
   envelope: object;
+  traceContext?: TraceCarrier;
 } {
-  return { id: envelope.id, topic: envelope.type, envelope };
+  const traceContext = injectTraceContext();
+  return {
+    id: envelope.id,
+    topic: envelope.type,
+    envelope,
+    ...(traceContext.traceparent ? { traceContext } : {}),
+  };
 }
 
 export interface PostgresOutboxOptions {
@@ -77,7 +89,7 @@ export function postgresOutbox(
 
     readPending: (limit) =>
       client.$queryRawUnsafe<OutboxRow[]>(
-        `SELECT id::text AS id, topic, envelope FROM outbox_events
+        `SELECT id::text AS id, topic, envelope, trace_context AS "traceContext" FROM outbox_events
          WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1`,
         limit,
       ),
@@ -96,6 +108,15 @@ export function postgresOutbox(
         'SELECT count(*)::int AS pending FROM outbox_events WHERE published_at IS NULL',
       );
       return row?.pending ?? 0;
+    },
+
+    async backlog() {
+      const [row] = await client.$queryRawUnsafe<{ count: number; age: number }[]>(
+        `SELECT count(*)::int AS count,
+                coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+         FROM outbox_events WHERE published_at IS NULL`,
+      );
+      return { count: row?.count ?? 0, oldestAgeSeconds: Math.max(0, row?.age ?? 0) };
     },
   };
 }

@@ -1,4 +1,12 @@
 import { type Logger, withCorrelation } from '@flock/logger';
+import {
+  extractTraceContext,
+  isTracing,
+  type ServiceMetrics,
+  SpanKind,
+  tracer,
+  withSpan,
+} from '@flock/telemetry';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { decodeEnvelope, type Envelope, EventValidationError } from './envelope';
@@ -55,6 +63,8 @@ export interface ConsumerOptions {
   fromBeginning?: boolean;
   /** acks of the dead-letter producer (default -1: every in-sync replica). */
   acks?: ProducerAcks;
+  /** Lag, handled and dead-lettered counts, handling time (see ServiceMetrics). */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningConsumer {
@@ -93,7 +103,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
  * after a message was handled or parked.
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
-  const { kafka, groupId, subscriptions, fromBeginning = false, acks = -1 } = options;
+  const { kafka, groupId, subscriptions, fromBeginning = false, acks = -1, metrics } = options;
+  const spans = tracer('events');
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const log = options.logger.child({ component: 'consumer', groupId });
   const byTopic = new Map(subscriptions.map((s) => [s.topic.name, s]));
@@ -151,6 +162,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       acks,
       messages: [{ key: message.key, value: message.value, headers }],
     });
+    metrics?.deadLettered.inc({ group: groupId, topic, failure });
+    metrics?.eventsHandled.inc({ group: groupId, topic, outcome: 'dead_lettered' });
     log.warn(
       { topic, partition, offset: message.offset, reason, failure, attempts },
       'message dead-lettered',
@@ -182,11 +195,42 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     // Only failures that are not a dependency being down count towards maxAttempts: after a
     // long outage, a message still gets its full share of tries for anything else.
     let unexplained = 0;
+    // The trace of the request that published it continues here (the producer span's W3C
+    // context in the message headers); each attempt is a consumer span of its own.
+    const parent = isTracing() ? extractTraceContext(message.headers) : undefined;
+    const run = (attempt: number) => () =>
+      subscription.handler(event, { topic, partition, offset: message.offset, attempt });
     for (let attempt = 1; ; attempt++) {
       try {
+        const startedAt = performance.now();
         await withCorrelation(event.correlationId, () =>
-          subscription.handler(event, { topic, partition, offset: message.offset, attempt }),
+          parent
+            ? withSpan(
+                spans,
+                `process ${topic}`,
+                {
+                  kind: SpanKind.CONSUMER,
+                  parent,
+                  attributes: {
+                    'messaging.system': 'kafka',
+                    'messaging.operation.type': 'process',
+                    'messaging.destination.name': topic,
+                    'messaging.destination.partition.id': String(partition),
+                    'messaging.kafka.offset': Number(message.offset),
+                    'messaging.consumer.group.name': groupId,
+                    'messaging.message.id': event.id,
+                    'flock.attempt': attempt,
+                  },
+                },
+                run(attempt),
+              )
+            : run(attempt)(),
         );
+        metrics?.eventHandleDuration.observe(
+          { group: groupId, topic },
+          (performance.now() - startedAt) / 1000,
+        );
+        metrics?.eventsHandled.inc({ group: groupId, topic, outcome: 'ok' });
         return 'done';
       } catch (error) {
         const failure = classifyFailure(error);
@@ -196,6 +240,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           await deadLetter(topic, partition, message, reason, failure, attempt);
           return 'done';
         }
+        metrics?.eventsHandled.inc({ group: groupId, topic, outcome: 'retried' });
         const delay = backoffDelay(attempt, policy);
         log.warn(
           { topic, partition, offset: message.offset, attempt, failure, delay, err: error },
@@ -215,6 +260,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const owned = () => isRunning() && !isStale();
       let next: string | undefined;
+      const first = batch.messages[0];
+      const lagLabels = { group: groupId, topic: batch.topic, partition: String(batch.partition) };
+      if (first) {
+        metrics?.consumerLag.set(
+          lagLabels,
+          Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(first.offset))),
+        );
+      }
       try {
         for (const message of batch.messages) {
           if (!owned()) break;
@@ -228,6 +281,12 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           }
           resolveOffset(message.offset);
           next = (BigInt(message.offset) + 1n).toString();
+          // Behind the partition's end as of this fetch (the high watermark is the next
+          // offset to be written): 0 once the last message fetched is handled.
+          metrics?.consumerLag.set(
+            lagLabels,
+            Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+          );
           await heartbeat();
         }
       } finally {

@@ -1,4 +1,5 @@
 import type { Logger } from '@flock/logger';
+import type { ServiceMetrics, TraceCarrier } from '@flock/telemetry';
 import { allTopics } from './contracts';
 import type { Envelope } from './envelope';
 import type { EventPublisher } from './publisher';
@@ -9,6 +10,14 @@ export interface OutboxRow {
   id: string;
   topic: string;
   envelope: unknown;
+  /** The W3C trace context of the request that wrote it (null when it was not traced). */
+  traceContext?: TraceCarrier | null;
+}
+
+/** What waits in an outbox: how many rows, and the age of the oldest (0 when none). */
+export interface OutboxBacklog {
+  count: number;
+  oldestAgeSeconds: number;
 }
 
 /**
@@ -35,6 +44,8 @@ export interface OutboxStore {
   markPublished(ids: string[]): Promise<void>;
   /** How many rows wait to be published (a health detail). */
   countPending(): Promise<number>;
+  /** The backlog's size and age (the outbox metrics). */
+  backlog(): Promise<OutboxBacklog>;
 }
 
 /** What the relay needs of a publisher (an EventPublisher). */
@@ -50,6 +61,8 @@ export interface OutboxRelayOptions {
   standbyIntervalMs?: number;
   batchSize?: number;
   maxBackoffMs?: number;
+  /** Counts what is published (flock_outbox_published_total). */
+  metrics?: ServiceMetrics;
 }
 
 export interface OutboxRelay {
@@ -87,6 +100,7 @@ export function startOutboxRelay({
   standbyIntervalMs = 1_000,
   batchSize = 200,
   maxBackoffMs = 10_000,
+  metrics,
 }: OutboxRelayOptions): OutboxRelay {
   const log = logger.child({ component: 'outbox-relay' });
   let stopped = false;
@@ -98,16 +112,21 @@ export function startOutboxRelay({
   let leaseRenewedAt: number | undefined;
 
   async function publish(rows: OutboxRow[]): Promise<void> {
-    const byTopic = new Map<string, Envelope<unknown>[]>();
+    const byTopic = new Map<string, OutboxRow[]>();
     for (const row of rows) {
       const list = byTopic.get(row.topic) ?? [];
-      list.push(row.envelope as Envelope<unknown>);
+      list.push(row);
       byTopic.set(row.topic, list);
     }
-    for (const [name, envelopes] of byTopic) {
+    for (const [name, topicRows] of byTopic) {
       const contract = contracts.get(name);
       if (!contract) throw new Error(`outbox holds an event for unknown topic ${name}`);
-      await publisher.send(contract, envelopes);
+      await publisher.send(
+        contract,
+        topicRows.map((row) => row.envelope as Envelope<unknown>),
+        topicRows.map((row) => row.traceContext),
+      );
+      metrics?.outboxPublished.inc({ topic: name }, topicRows.length);
     }
   }
 

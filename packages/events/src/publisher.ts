@@ -1,4 +1,17 @@
 import { CORRELATION_HEADER } from '@flock/logger';
+import {
+  type Context,
+  context,
+  extractTraceContext,
+  failSpan,
+  injectTraceContext,
+  isTracing,
+  type Span,
+  SpanKind,
+  type TraceCarrier,
+  trace,
+  tracer,
+} from '@flock/telemetry';
 import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { createEnvelope, type Envelope, type EnvelopeOptions, validateEnvelope } from './envelope';
 import type { TopicContract } from './topic';
@@ -86,26 +99,71 @@ export class EventPublisher {
     return envelope;
   }
 
-  /** Sends envelopes built earlier (an outbox relay), validating each again. */
-  async send<P>(topic: TopicContract<P>, envelopes: Envelope<P>[]): Promise<void> {
+  /**
+   * Sends envelopes built earlier (an outbox relay), validating each again. While tracing is
+   * on, each message is a producer span — a child of its `traceContexts` entry (the request
+   * that wrote the outbox row) or of the active span — whose W3C context the message carries
+   * in its headers, so the consumer continues the same trace.
+   */
+  async send<P>(
+    topic: TopicContract<P>,
+    envelopes: Envelope<P>[],
+    traceContexts: readonly (TraceCarrier | null | undefined)[] = [],
+  ): Promise<void> {
     if (envelopes.length === 0) return;
     const valid = envelopes.map((e) => validateEnvelope(topic, e));
-    await this.ready();
-    await this.producer.send({
-      topic: topic.name,
-      acks: this.acks,
-      messages: valid.map((envelope) => ({
-        key: topic.keyOf(envelope.payload),
-        value: JSON.stringify(envelope),
-        headers: {
-          [CORRELATION_HEADER]: envelope.correlationId,
-          [EVENT_TYPE_HEADER]: envelope.type,
-        },
-      })),
-    });
+    const spans = isTracing()
+      ? valid.map((envelope, i) => producerSpan(topic.name, envelope, traceContexts[i]))
+      : [];
+    try {
+      await this.ready();
+      await this.producer.send({
+        topic: topic.name,
+        acks: this.acks,
+        messages: valid.map((envelope, i) => ({
+          key: topic.keyOf(envelope.payload),
+          value: JSON.stringify(envelope),
+          headers: {
+            [CORRELATION_HEADER]: envelope.correlationId,
+            [EVENT_TYPE_HEADER]: envelope.type,
+            ...(spans[i] ? injectTraceContext(spans[i].context) : {}),
+          },
+        })),
+      });
+    } catch (error) {
+      for (const { span } of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const { span } of spans) span.end();
+    }
   }
 
   async disconnect(): Promise<void> {
     await this.producer.disconnect();
   }
+}
+
+const spans = tracer('events');
+
+/** The producer span of one message, and the context it gives the consumer. */
+function producerSpan(
+  topic: string,
+  envelope: Envelope<unknown>,
+  carrier: TraceCarrier | null | undefined,
+): { span: Span; context: Context } {
+  const parent = carrier ? extractTraceContext(carrier) : context.active();
+  const span = spans.startSpan(
+    `publish ${topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': topic,
+        'messaging.message.id': envelope.id,
+      },
+    },
+    parent,
+  );
+  return { span, context: trace.setSpan(parent, span) };
 }

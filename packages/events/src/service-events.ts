@@ -96,7 +96,9 @@ export async function startServiceEvents(
     // connects (topics first) when Kafka answers.
     const publisher = EventPublisher.lazy(kafka, service, prepareTopics, { acks });
     resources.add('kafka producer', { close: () => publisher.disconnect() });
-    const started = startOutboxRelay({ store: options.outbox, publisher, logger });
+    const store = options.outbox;
+    const started = startOutboxRelay({ store, publisher, logger, metrics: resources.metrics });
+    resources.metrics.outboxBacklog(() => store.backlog());
     relay = started;
     // A backlog is a health detail, no reason to leave the load balancer.
     resources.add('outbox relay', {
@@ -119,7 +121,13 @@ export async function startServiceEvents(
     });
     const starting = retryUntilStarted(logger, async () => {
       await prepareTopics();
-      return startConsumer({ kafka: consumerKafka, logger, acks, ...consumer });
+      return startConsumer({
+        kafka: consumerKafka,
+        logger,
+        acks,
+        metrics: resources.metrics,
+        ...consumer,
+      });
     });
     resources.add('kafka consumer', {
       ready: async () => {

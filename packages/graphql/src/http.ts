@@ -1,6 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { CORRELATION_HEADER, correlationIdFrom } from '@flock/logger';
+import {
+  extractTraceContext,
+  failSpan,
+  isTracing,
+  context as otelContext,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  tracer,
+} from '@flock/telemetry';
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
@@ -9,6 +19,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   path?: string;
   /** Requests with a larger body get 413 before any parsing. */
   maxBodyBytes?: number;
+  /** Names the request spans' tracer (`@flock/<service>`). */
+  service?: string;
 }
 
 /**
@@ -20,8 +32,10 @@ export function graphqlHandler<TContext extends BaseContext>({
   context,
   path = '/graphql',
   maxBodyBytes = 100_000,
+  service = 'graphql',
 }: GraphQLHandlerOptions<TContext>) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const spans = tracer(service);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -66,6 +80,31 @@ export function graphqlHandler<TContext extends BaseContext>({
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  };
+  // While tracing is on, each request is a server span continuing the caller's trace (the
+  // gateway's `traceparent`), active for everything the request does. Off, nothing is added:
+  // no span, no context (AsyncLocalStorage costs the hot read path CPU).
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isTracing()) return handle(req, res);
+    const parent = extractTraceContext(req.headers);
+    const span = spans.startSpan(
+      `${req.method ?? 'GET'} ${path}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path },
+      },
+      parent,
+    );
+    try {
+      await otelContext.with(trace.setSpan(parent, span), () => handle(req, res));
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    } catch (error) {
+      failSpan(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
   };
 }
 

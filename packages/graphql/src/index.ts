@@ -25,6 +25,7 @@ export {
   unauthenticated,
 } from './errors';
 export { type GraphQLHandlerOptions, graphqlHandler } from './http';
+export { observabilityPlugin, traceRootResolvers } from './observability';
 export {
   type Connection,
   connectionOf,

@@ -5,6 +5,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Logger } from '@flock/logger';
+import type { ServiceMetrics } from '@flock/telemetry';
 import type { GraphQLSchema } from 'graphql';
 import {
   type CorrelatedContext,
@@ -13,11 +14,13 @@ import {
 } from './apollo-config';
 import { entityInvalidationPlugin, type InvalidatingContext } from './entity-invalidation';
 import { graphqlHandler } from './http';
+import { observabilityPlugin, traceRootResolvers } from './observability';
 import { paginationLimitsPlugin } from './pagination-limits';
 
 /** Where a started server is registered for shutdown (`ResourceRegistry` of @flock/service). */
 interface Registry {
   add(name: string, resource: { close: () => Promise<unknown> }): void;
+  readonly metrics: ServiceMetrics;
 }
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -37,7 +40,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 
 /**
  * A subgraph's Apollo Server, the same in every service: the shared error policy, page
- * bounds, entity invalidation, no inline traces; started, registered for shutdown, and
+ * bounds, entity invalidation, no inline traces, metrics and OpenTelemetry spans; started, registered for shutdown, and
  * served by a handler for the kit's HTTP server.
  */
 export async function startSubgraphServer<
@@ -46,9 +49,10 @@ export async function startSubgraphServer<
   const base = serviceApolloConfig<TContext>(options.logger, options.codeOf);
   const apollo = new ApolloServer<TContext>({
     ...base,
-    schema: options.schema,
+    schema: traceRootResolvers(options.schema, resources.metrics.service),
     plugins: [
       ...base.plugins,
+      observabilityPlugin(resources.metrics),
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.cacheHints === false ? [ApolloServerPluginCacheControlDisabled()] : []),
       paginationLimitsPlugin(),
@@ -58,5 +62,12 @@ export async function startSubgraphServer<
   });
   await apollo.start();
   resources.add('apollo', { close: () => apollo.stop() });
-  return { apollo, handler: graphqlHandler({ server: apollo, context: options.context }) };
+  return {
+    apollo,
+    handler: graphqlHandler({
+      server: apollo,
+      context: options.context,
+      service: resources.metrics.service,
+    }),
+  };
 }

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import { currentCorrelationId } from './correlation';
 
@@ -14,7 +15,10 @@ export interface LoggerOptions {
   destination?: 1 | 2;
 }
 
-/** The service logger: JSON lines with the service name and the current correlation id. */
+/**
+ * The service logger: JSON lines with the service name, the current correlation id and,
+ * inside a traced operation, its `traceId` and `spanId` (to find the trace from a line).
+ */
 export function createLogger({
   service,
   level = 'info',
@@ -27,7 +31,13 @@ export function createLogger({
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const correlationId = currentCorrelationId();
-      return correlationId ? { correlationId } : {};
+      const fields: Record<string, string> = correlationId ? { correlationId } : {};
+      const span = trace.getActiveSpan()?.spanContext();
+      if (span && trace.isSpanContextValid(span)) {
+        fields.traceId = span.traceId;
+        fields.spanId = span.spanId;
+      }
+      return fields;
     },
     redact: {
       paths: [

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CORRELATION_HEADER, correlationIdFrom, type Logger } from '@flock/logger';
+import type { ServiceMetrics } from '@flock/telemetry';
 
 /** A named dependency check for /readyz: resolves when the dependency answers. */
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -18,6 +19,8 @@ export interface HttpServerOptions {
   /** Everything that is not a health route; defaults to 404. */
   handler?: RequestHandler;
   readinessTimeoutMs?: number;
+  /** Served at GET /metrics (Prometheus text format). */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningHttpServer {
@@ -72,6 +75,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         checks: { ...checks, ...dependencies },
         ...(isDegraded ? { degraded } : {}),
       });
+    }
+    if (path === '/metrics' && options.metrics) {
+      const text = await options.metrics.metrics();
+      res.writeHead(200, { 'content-type': options.metrics.contentType });
+      res.end(text);
+      return;
     }
     if (options.handler) return options.handler(req, res);
     sendJson(res, 404, { error: 'not found' });

@@ -1,4 +1,5 @@
 import type { Logger } from '@flock/logger';
+import { ServiceMetrics } from '@flock/telemetry';
 import { type ReadinessChecks, type RequestHandler, startHttpServer } from './http-server';
 import { type RunningService, runSteps, type ShutdownStep } from './shutdown';
 
@@ -19,6 +20,8 @@ export interface Resource {
 /** Where resources are registered as they are acquired (kit helpers take this). */
 export interface ResourceRegistry {
   add(name: string, resource: Resource): void;
+  /** The service's Prometheus metrics, served at /metrics. */
+  readonly metrics: ServiceMetrics;
 }
 
 export interface Listen {
@@ -34,6 +37,11 @@ export interface Listen {
  */
 export class ServiceResources implements ResourceRegistry {
   private readonly acquired: { name: string; resource: Resource }[] = [];
+
+  /** `metrics` defaults to a registry of its own, without the runtime's series (tests). */
+  constructor(
+    readonly metrics: ServiceMetrics = new ServiceMetrics('service', { runtime: false }),
+  ) {}
 
   add(name: string, resource: Resource): void {
     this.acquired.push({ name, resource });
@@ -72,7 +80,9 @@ export async function startService(
   logger: Logger,
   acquire: (resources: ResourceRegistry) => Promise<Listen>,
 ): Promise<RunningService> {
-  const resources = new ServiceResources();
+  // The service's name is its logger's (createLogger's base, or a test's child binding).
+  const service = String(logger.bindings().service ?? 'flock');
+  const resources = new ServiceResources(new ServiceMetrics(service));
   try {
     const { host, port, handler } = await acquire(resources);
     const http = await startHttpServer({
@@ -82,6 +92,7 @@ export async function startService(
       handler,
       readiness: resources.readiness(),
       health: resources.health(),
+      metrics: resources.metrics,
     });
     resources.add('http', { close: () => http.close() });
     return { url: http.url, steps: resources.steps() };

@@ -1,5 +1,6 @@
 import { EnvError } from '@flock/env';
 import { createLogger, type Logger } from '@flock/logger';
+import { startTracing, tracingSettingsFromEnv } from '@flock/telemetry';
 import { onShutdown, type RunningService } from './shutdown';
 import { runWorkers } from './workers';
 
@@ -37,8 +38,16 @@ export function runService<E extends LoggingEnv>(
     const env = loadEnv(process.env);
     await runWorkers({ service, workers: workers(env) }, async () => {
       const logger = createLogger({ service, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
+      // Traces are exported once an endpoint is configured (OTEL_EXPORTER_ZIPKIN_ENDPOINT).
+      const tracing = tracingSettingsFromEnv(service, process.env);
+      const traces = tracing ? startTracing(tracing) : undefined;
+      if (tracing) logger.info({ sampleRatio: tracing.sampleRatio }, 'tracing on');
       const running = await start(env, logger);
-      onShutdown(logger, running.steps);
+      // Spans still buffered are exported last, after everything else stopped.
+      const steps = traces
+        ? [...running.steps, { name: 'tracing', close: () => traces.shutdown() }]
+        : running.steps;
+      onShutdown(logger, steps);
     });
   });
 }

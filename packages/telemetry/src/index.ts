@@ -1,1 +1,23 @@
-export {};
+export { BoundedLabel, ServiceMetrics, secondsSince } from './metrics';
+export {
+  activeTraceIds,
+  type Context,
+  context,
+  DEFAULT_SAMPLE_RATIO,
+  extractTraceContext,
+  failSpan,
+  injectTraceContext,
+  isTracing,
+  type RunningTracing,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  startTracing,
+  type TraceCarrier,
+  type Tracer,
+  type TracingSettings,
+  trace,
+  tracer,
+  tracingSettingsFromEnv,
+  withSpan,
+} from './tracing';

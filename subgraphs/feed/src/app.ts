@@ -58,7 +58,7 @@ export function startFeedWorker(env: FeedEnv, logger: Logger): Promise<RunningSe
       consumer: {
         groupId: env.KAFKA_GROUP_ID,
         fromBeginning: env.FEED_FROM_BEGINNING,
-        subscriptions: feedSubscriptions(projection),
+        subscriptions: feedSubscriptions(projection, resources.metrics),
       },
     });
     return { host: env.HOST, port: env.PORT };

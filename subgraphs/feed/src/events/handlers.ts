@@ -8,16 +8,38 @@ import {
   userRegistered,
   userUnfollowed,
 } from '@flock/events';
+import { type ServiceMetrics, tracer, withSpan } from '@flock/telemetry';
 import type { TimelineProjection } from '../domain/projection';
 
-/** The projection: each event applied to Redis, idempotently (replays change nothing). */
-export function feedSubscriptions(projection: TimelineProjection): Subscription[] {
+const spans = tracer('feed-worker');
+
+/**
+ * The projection: each event applied to Redis, idempotently (replays change nothing). A new
+ * post's fan-out is a span of its own (followers, homes written) and counted in `metrics`.
+ */
+export function feedSubscriptions(
+  projection: TimelineProjection,
+  metrics?: ServiceMetrics,
+): Subscription[] {
   return [
     on(userRegistered, (e) => projection.userRegistered(e.payload.userId)),
     on(accountDeleted, (e) => projection.accountDeleted(e.payload.userId)),
-    on(postCreated, async (e) => {
-      await projection.postCreated(e.payload);
-    }),
+    on(postCreated, (e) =>
+      withSpan(
+        spans,
+        'feed fan-out',
+        { attributes: { 'flock.post.id': e.payload.postId } },
+        async (span) => {
+          const startedAt = performance.now();
+          const outcome = await projection.postCreated(e.payload);
+          span.setAttribute('flock.fanout.followers', outcome.followers);
+          span.setAttribute('flock.fanout.delivered', outcome.delivered);
+          if (outcome.skipped) span.setAttribute('flock.fanout.skipped', outcome.skipped);
+          metrics?.fanoutDuration.observe((performance.now() - startedAt) / 1000);
+          metrics?.fanoutDeliveries.inc(outcome.delivered);
+        },
+      ),
+    ),
     on(postDeleted, (e) => projection.postDeleted(e.payload)),
     on(userFollowed, (e) =>
       projection.followed({

@@ -5,6 +5,7 @@ import {
   userFollowed,
   userUnfollowed,
 } from '@flock/events';
+import { injectTraceContext } from '@flock/telemetry';
 import type { OutboxNode } from './neo4j-outbox';
 
 /** Who follows whom, when, on whose request: what both follow events are made of. */
@@ -59,6 +60,8 @@ export interface SequencedOutboxNode {
   topic: string;
   envelopeHead: string;
   envelopeTail: string;
+  /** The W3C trace context of the request (JSON), continued by the relay; null untraced. */
+  traceContext: string | null;
 }
 
 /** No field of an envelope holds this (checked: it must cut the JSON in exactly two). */
@@ -73,7 +76,14 @@ export function sequencedOutboxNode(envelope: Envelope<object>): SequencedOutbox
   if (envelopeHead === undefined || envelopeTail === undefined || more.length > 0) {
     throw new Error(`event ${envelope.id} cannot be numbered: the sequence mark is not unique`);
   }
-  return { id: envelope.id, topic: envelope.type, envelopeHead, envelopeTail };
+  const trace = injectTraceContext();
+  return {
+    id: envelope.id,
+    topic: envelope.type,
+    envelopeHead,
+    envelopeTail,
+    traceContext: trace.traceparent ? JSON.stringify(trace) : null,
+  };
 }
 
 /** The node the write makes of it with `sequence` (what the Cypher does; for tests). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope, OutboxRow, OutboxStore } from '@flock/events';
+import type { TraceCarrier } from '@flock/telemetry';
 import { type Driver, int } from 'neo4j-driver';
 
 /**
@@ -123,7 +124,8 @@ export function neo4jOutbox(
       const { records } = await driver.executeQuery(
         `MATCH (e:${pendingLabel})
          WITH e ORDER BY e.createdAt, e.id LIMIT $limit
-         RETURN e.id AS id, e.topic AS topic, e.envelope AS envelope`,
+         RETURN e.id AS id, e.topic AS topic, e.envelope AS envelope,
+                e.traceContext AS traceContext`,
         { limit: int(limit) },
         { routing: 'READ' },
       );
@@ -132,6 +134,7 @@ export function neo4jOutbox(
           id: r.get('id'),
           topic: r.get('topic'),
           envelope: JSON.parse(r.get('envelope')),
+          traceContext: traceContextOf(r.get('traceContext')),
         }),
       );
     },
@@ -154,5 +157,31 @@ export function neo4jOutbox(
       );
       return Number(records[0]?.get('pending') ?? 0);
     },
+
+    async backlog() {
+      const { records } = await driver.executeQuery(
+        `MATCH (e:${pendingLabel})
+         RETURN count(e) AS count,
+                coalesce(duration.inSeconds(min(e.createdAt), datetime()).seconds, 0) AS age`,
+        {},
+        { routing: 'READ' },
+      );
+      const record = records[0];
+      return {
+        count: Number(record?.get('count') ?? 0),
+        oldestAgeSeconds: Math.max(0, Number(record?.get('age') ?? 0)),
+      };
+    },
   };
+}
+
+/** The stored trace context (JSON of the carrier), or null when absent or unreadable. */
+function traceContextOf(value: unknown): TraceCarrier | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' ? (parsed as TraceCarrier) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 import type { EmailTokenCipher } from '@flock/auth';
 import type { Envelope } from '@flock/events';
 import type { Logger } from '@flock/logger';
+import { SpanKind, tracer, withSpan } from '@flock/telemetry';
 import type { Transporter } from 'nodemailer';
 import type { PrismaClient } from '../generated/prisma/client';
 
@@ -34,6 +35,8 @@ export function neverDelivers(address: string): boolean {
   return /\.invalid\.?$/i.test(address.trim());
 }
 
+const spans = tracer('mailer');
+
 /**
  * Sends the email an event asks for, once per event. The event is claimed by inserting its
  * sent_emails row, and the email is sent inside that transaction: a replay (a redrive
@@ -63,7 +66,12 @@ export async function sendOnce(
         const claimed = await tx.sentEmail.createMany({ data: [claim], skipDuplicates: true });
         if (claimed.count === 0) return false;
         const message = await email.compose();
-        await deps.transport.sendMail({ from: deps.from, to: email.to, messageId, ...message });
+        await withSpan(
+          spans,
+          `send email ${email.kind}`,
+          { kind: SpanKind.CLIENT, attributes: { 'flock.email.kind': email.kind } },
+          () => deps.transport.sendMail({ from: deps.from, to: email.to, messageId, ...message }),
+        );
         handedToSmtp = true;
         return true;
       },

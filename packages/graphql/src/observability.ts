@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import {
+  BoundedLabel,
+  isTracing,
+  type ServiceMetrics,
+  trace,
+  tracer,
+  withSpan,
+} from '@flock/telemetry';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+
+/**
+ * Per-request metrics (duration by operation and outcome, errors by code) and the request
+ * span's name and attributes (`query HomeFeed`), for the gateway and every subgraph.
+ */
+export function observabilityPlugin<TContext extends BaseContext>(
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<TContext> {
+  const codes = new BoundedLabel(64);
+  return {
+    async requestDidStart() {
+      const startedAt = performance.now();
+      let operation = 'anonymous';
+      let failed = false;
+      return {
+        async didResolveOperation({ operationName, operation: document }) {
+          operation = metrics.operationLabel(operationName);
+          const span = trace.getActiveSpan();
+          if (span && document) {
+            span.updateName(`${document.operation} ${operationName ?? 'anonymous'}`);
+            span.setAttribute('graphql.operation.type', document.operation);
+            span.setAttribute('graphql.operation.name', operation);
+          }
+        },
+        async didEncounterErrors({ errors }) {
+          failed = true;
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            metrics.graphqlErrors.inc({
+              code: typeof code === 'string' ? codes.of(code) : 'INTERNAL_SERVER_ERROR',
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          // Errors subgraphs answered, passed on by the gateway, count as the request's too.
+          const body = response.body;
+          if (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0) failed = true;
+          metrics.graphqlRequestDuration.observe(
+            { operation, outcome: failed ? 'error' : 'ok' },
+            (performance.now() - startedAt) / 1000,
+          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Gives each root field (Query, Mutation, and `_entities`, a subgraph's entity lookups) a span
+ * of its own while tracing is on, so a trace shows which resolver took the time and the
+ * database calls nest under it. Without tracing, the resolver runs as it was.
+ */
+export function traceRootResolvers(schema: GraphQLSchema, service: string): GraphQLSchema {
+  const spans = tracer(service);
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
+      if (!resolve) continue;
+      const name = `resolve ${type.name}.${field.name}`;
+      field.resolve = (source, args, context, info) => {
+        if (!isTracing()) return resolve(source, args, context, info);
+        return withSpan(
+          spans,
+          name,
+          { attributes: { 'graphql.field.path': `${type.name}.${field.name}` } },
+          async () => resolve(source, args, context, info),
+        );
+      };
+    }
+  }
+  return schema;
+}

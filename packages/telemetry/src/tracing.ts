@@ -1,0 +1,187 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  type SpanExporter,
+  type SpanProcessor,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { PrismaInstrumentation } from '@prisma/instrumentation';
+
+/** The sampling ratio when OTEL_TRACES_SAMPLER_ARG is not set (parent-based: callers' choice wins). */
+export const DEFAULT_SAMPLE_RATIO = 0.1;
+
+/** The W3C trace context of an operation, as carried in headers and kept in outbox rows. */
+export type TraceCarrier = Record<string, string>;
+
+export interface TracingSettings {
+  service: string;
+  /** Where spans go; none (no endpoint configured) means tracing is off. */
+  exporter: SpanExporter;
+  /** Fraction of new traces kept (parent-based: a caller's sampled flag is followed). */
+  sampleRatio: number;
+  /** Tests pass a SimpleSpanProcessor; by default a BatchSpanProcessor. */
+  processor?: SpanProcessor;
+}
+
+export interface RunningTracing {
+  /** Exports what is buffered and stops (a shutdown step). */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The tracing settings of the standard OpenTelemetry variables, or undefined when tracing is
+ * off: OTEL_SDK_DISABLED=true, or no OTEL_EXPORTER_ZIPKIN_ENDPOINT (exporting is off until an
+ * endpoint is configured). OTEL_TRACES_SAMPLER_ARG is the ratio of new traces kept.
+ */
+export function tracingSettingsFromEnv(
+  service: string,
+  source: Record<string, string | undefined>,
+): TracingSettings | undefined {
+  if ((source.OTEL_SDK_DISABLED ?? '').toLowerCase() === 'true') return undefined;
+  const endpoint = source.OTEL_EXPORTER_ZIPKIN_ENDPOINT?.trim();
+  if (!endpoint) return undefined;
+  const url = new URL(endpoint); // a malformed endpoint is a configuration error, not silence
+  const ratio = Number(source.OTEL_TRACES_SAMPLER_ARG ?? DEFAULT_SAMPLE_RATIO);
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
+    throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, not ${ratio}`);
+  }
+  return {
+    service: source.OTEL_SERVICE_NAME || service,
+    exporter: new ZipkinExporter({ url: url.toString(), serviceName: service }),
+    sampleRatio: ratio,
+  };
+}
+
+let running: BasicTracerProvider | undefined;
+
+/**
+ * Turns tracing on for this process: the tracer provider, the AsyncLocalStorage context
+ * manager (spans nest across awaits), the W3C trace-context propagator, and Prisma's spans.
+ * One per process; a second call replaces the first (tests).
+ */
+export function startTracing(settings: TracingSettings): RunningTracing {
+  if (running) {
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  }
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.service }),
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    spanProcessors: [settings.processor ?? new BatchSpanProcessor(settings.exporter)],
+  });
+  running = provider;
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  const prisma = new PrismaInstrumentation();
+  prisma.setTracerProvider(provider);
+  prisma.enable();
+  return {
+    async shutdown() {
+      prisma.disable();
+      await provider.shutdown();
+      if (running === provider) {
+        running = undefined;
+        trace.disable();
+        context.disable();
+        propagation.disable();
+      }
+    },
+  };
+}
+
+/** The tracer of a Flock component (a no-op until tracing is started). */
+export function tracer(component: string): Tracer {
+  return trace.getTracer(`@flock/${component}`);
+}
+
+/**
+ * Runs `fn` in a new active span: ended when `fn` settles, with an error status (and the
+ * exception) when it throws. `parent` defaults to the active context.
+ */
+export function withSpan<T>(
+  tracerOf: Tracer,
+  name: string,
+  options: { kind?: SpanKind; attributes?: Attributes; parent?: Context },
+  fn: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent = options.parent ?? context.active();
+  return tracerOf.startActiveSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
+    parent,
+    async (span) => {
+      try {
+        return await fn(span);
+      } catch (error) {
+        failSpan(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** Marks a span failed with the error. */
+export function failSpan(span: Span, error: unknown): void {
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  });
+  if (error instanceof Error) span.recordException(error);
+}
+
+/** The W3C trace context of `ctx` (the active one by default); empty when not traced. */
+export function injectTraceContext(ctx: Context = context.active()): TraceCarrier {
+  const carrier: TraceCarrier = {};
+  propagation.inject(ctx, carrier);
+  return carrier;
+}
+
+/** The context a carrier (HTTP or Kafka headers, an outbox row) describes; ROOT if none. */
+export function extractTraceContext(carrier: unknown): Context {
+  if (!carrier || typeof carrier !== 'object') return ROOT_CONTEXT;
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(carrier as Record<string, unknown>)) {
+    if (typeof value === 'string') headers[key] = value;
+    else if (Buffer.isBuffer(value)) headers[key] = value.toString('utf8');
+    else if (Array.isArray(value) && typeof value[0] === 'string') headers[key] = value[0];
+  }
+  return propagation.extract(ROOT_CONTEXT, headers);
+}
+
+/** Whether tracing is on in this process (spans are recorded, not no-ops). */
+export function isTracing(): boolean {
+  return running !== undefined;
+}
+
+/** The ids a log line inside a traced operation carries. */
+export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
+  const span = trace.getActiveSpan();
+  if (!span) return undefined;
+  const { traceId, spanId } = span.spanContext();
+  return trace.isSpanContextValid(span.spanContext()) ? { traceId, spanId } : undefined;
+}
+
+export type { Context, Span, Tracer };
+export { context, SpanKind, SpanStatusCode, trace };
