@@ -34,6 +34,8 @@ export interface TestStack {
   postsUrl?: string;
   /** The feed's Redis key prefix of this stack (unique per stack). */
   feedPrefix?: string;
+  /** Each started service's base URL (health routes, /metrics) by name: gateway, posts, feed-worker... */
+  serviceUrls: Record<string, string>;
   /** Starts one more gateway over the same subgraphs (another replica); its /graphql URL. */
   gatewayReplica(env?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
@@ -88,12 +90,14 @@ export async function startTestStack({
   const logger = testLogger();
   const base = { ...process.env, PORT: '0', LOG_LEVEL: 'silent' };
   const started: RunningService[] = [];
+  const serviceUrls: Record<string, string> = {};
   try {
     const identity = await startIdentity(
       loadIdentityEnv({ ...base, DATABASE_URL: await migrated('identity'), ...identityEnv }),
       logger.child({ service: 'identity' }),
     );
     started.push(identity);
+    serviceUrls['identity'] = identity.url;
     if (mailer) {
       // A group of its own that starts at the end of the topic: this stack's mail is only
       // what its tests register (other tests' registrations are no backlog to wait behind).
@@ -108,6 +112,7 @@ export async function startTestStack({
         logger.child({ service: 'mailer' }),
       );
       started.push(service);
+      serviceUrls['mailer'] = service.url;
       await pollFor(async () => (await fetch(`${service.url}/readyz`)).ok, {
         timeoutMs: 60_000,
         description: 'the mailer to join its group',
@@ -127,6 +132,7 @@ export async function startTestStack({
         logger.child({ service: 'network-worker' }),
       );
       started.push(worker);
+      serviceUrls['network-worker'] = worker.url;
       await pollFor(async () => (await fetch(`${worker.url}/readyz`)).ok, {
         timeoutMs: 60_000,
         description: 'the network worker to join its group',
@@ -136,6 +142,7 @@ export async function startTestStack({
         logger.child({ service: 'network' }),
       );
       started.push(service);
+      serviceUrls['network'] = service.url;
       networkUrl = `${service.url}/graphql`;
     }
     let postsUrl: string | undefined;
@@ -153,6 +160,7 @@ export async function startTestStack({
         postsHooks,
       );
       started.push(service);
+      serviceUrls['posts'] = service.url;
       postsUrl = `${service.url}/graphql`;
     }
     let feedUrl: string | undefined;
@@ -170,12 +178,14 @@ export async function startTestStack({
       });
       const worker = await startFeedWorker(feedEnv, logger.child({ service: 'feed-worker' }));
       started.push(worker);
+      serviceUrls['feed-worker'] = worker.url;
       await pollFor(async () => (await fetch(`${worker.url}/readyz`)).ok, {
         timeoutMs: 60_000,
         description: 'the feed worker to join its group',
       });
       const service = await startFeed(feedEnv, logger.child({ service: 'feed' }));
       started.push(service);
+      serviceUrls['feed'] = service.url;
       feedUrl = `${service.url}/graphql`;
     }
     const identityGraphql = `${identity.url}/graphql`;
@@ -195,6 +205,7 @@ export async function startTestStack({
       logger.child({ service: 'gateway' }),
     );
     started.push(gateway);
+    serviceUrls['gateway'] = gateway.url;
     return {
       gatewayReplica: async (env = {}) => {
         const replica = await startGateway(
@@ -209,6 +220,7 @@ export async function startTestStack({
       networkUrl,
       postsUrl,
       feedPrefix,
+      serviceUrls,
       stop: async () => {
         for (const service of [...started].reverse()) await runSteps(service.steps);
       },

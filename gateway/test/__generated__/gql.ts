@@ -93,6 +93,9 @@ type Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": typeof types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": typeof types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": typeof types.NetworkTooManyFollowersDocument,
+    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": typeof types.TraceFollowDocument,
+    "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n": typeof types.TraceCreatePostDocument,
+    "\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n": typeof types.TracePostAuthorDocument,
     "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": typeof types.OidcStartDocument,
     "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": typeof types.OidcFinishDocument,
     "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": typeof types.OidcCompleteDocument,
@@ -216,6 +219,9 @@ const documents: Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": types.NetworkTooManyFollowersDocument,
+    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": types.TraceFollowDocument,
+    "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n": types.TraceCreatePostDocument,
+    "\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n": types.TracePostAuthorDocument,
     "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": types.OidcStartDocument,
     "\n  mutation OidcFinish($state: String!, $code: String!, $iss: String) {\n    finishOidcSignIn(state: $state, code: $code, iss: $iss) {\n      session { accessToken refreshToken user { id username } }\n      signUp { ticket email emailVerified suggestedUsername }\n    }\n  }\n": types.OidcFinishDocument,
     "\n  mutation OidcComplete($ticket: String!, $username: String!) {\n    completeOidcSignUp(ticket: $ticket, username: $username) { accessToken user { id username } }\n  }\n": types.OidcCompleteDocument,
@@ -590,6 +596,18 @@ export function gql(source: "\n        query NetworkAnonymousSuggestions { sugge
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "): (typeof documents)["\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n"): (typeof documents)["\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n"): (typeof documents)["\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

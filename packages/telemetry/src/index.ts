@@ -1,3 +1,9 @@
+// For tests that look at spans (an in-memory exporter, spans exported as they end).
+export {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 export { BoundedLabel, ServiceMetrics, secondsSince } from './metrics';
 export {
   activeTraceIds,

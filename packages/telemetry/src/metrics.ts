@@ -32,10 +32,14 @@ export class ServiceMetrics {
     return this.registry.contentType;
   }
 
-  /** An operation name as a label: known names (first 200 seen), `anonymous`, else `other`. */
+  /**
+   * An operation name as a label: known names (first 200 seen), `anonymous`, else `other`.
+   * A subgraph sees the gateway's names for its fetches (`HomeFeed__feed__0`): counted as
+   * the client's operation.
+   */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
-    return this.operationNames.of(name);
+    return this.operationNames.of(name.replace(/__[A-Za-z0-9_-]+__\d+$/, ''));
   }
 
   // GraphQL (gateway and subgraphs)

@@ -18,6 +18,8 @@ import {
   BasicTracerProvider,
   BatchSpanProcessor,
   ParentBasedSampler,
+  type Sampler,
+  SamplingDecision,
   type SpanExporter,
   type SpanProcessor,
   TraceIdRatioBasedSampler,
@@ -85,7 +87,7 @@ export function startTracing(settings: TracingSettings): RunningTracing {
   }
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.service }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    sampler: new ParentBasedSampler({ root: rootSampler(settings.sampleRatio) }),
     spanProcessors: [settings.processor ?? new BatchSpanProcessor(settings.exporter)],
   });
   running = provider;
@@ -106,6 +108,22 @@ export function startTracing(settings: TracingSettings): RunningTracing {
         propagation.disable();
       }
     },
+  };
+}
+
+/**
+ * Which new traces are kept: `ratio` of them, except those a database client starts on its
+ * own (an outbox relay's polls, a lease renewal: Prisma spans without a parent), which would
+ * bury the traces of requests and events under one trace per poll.
+ */
+function rootSampler(ratio: number): Sampler {
+  const ratioSampler = new TraceIdRatioBasedSampler(ratio);
+  return {
+    shouldSample(ctx, traceId, spanName) {
+      if (spanName.startsWith('prisma:')) return { decision: SamplingDecision.NOT_RECORD };
+      return ratioSampler.shouldSample(ctx, traceId);
+    },
+    toString: () => `FlockRoot{${ratioSampler.toString()}}`,
   };
 }
 

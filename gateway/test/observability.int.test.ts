@@ -1,0 +1,300 @@
+import { resolveLocalStack } from '@flock/env';
+import { createRedis } from '@flock/redis';
+import {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  type RunningTracing,
+  SimpleSpanProcessor,
+  startTracing,
+} from '@flock/telemetry';
+import { pollFor, testLogger } from '@flock/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from './__generated__';
+import {
+  dataOf,
+  graphql,
+  type Member,
+  registerMember,
+  startTestStack,
+  type TestStack,
+} from './harness';
+
+// Every service of this stack runs in this process, so one in-memory exporter sees the spans
+// of all of them; each service's own spans come from its tracer, `@flock/<service>`.
+const exporter = new InMemorySpanExporter();
+let tracing: RunningTracing;
+let services: TestStack;
+const redis = createRedis({ url: resolveLocalStack(process.env).redisUrl, logger: testLogger() });
+
+beforeAll(async () => {
+  tracing = startTracing({
+    service: 'flock-test',
+    exporter,
+    processor: new SimpleSpanProcessor(exporter),
+    sampleRatio: 1,
+  });
+  await redis.connect();
+  services = await startTestStack({ mailer: true, network: true, feed: {} });
+}, 180_000);
+afterAll(async () => {
+  await services?.stop();
+  await tracing?.shutdown();
+  await redis.quit();
+});
+
+const FOLLOW = gql(`
+  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }
+`);
+const CREATE_POST = gql(`
+  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }
+`);
+const POST_WITH_AUTHOR = gql(`
+  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }
+`);
+
+const spans = () => exporter.getFinishedSpans();
+const scope = (span: ReadableSpan) => span.instrumentationScope.name;
+const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
+
+/** The one finished span matching, polled for (consumers finish after the request). */
+async function spanWhere(
+  description: string,
+  match: (span: ReadableSpan) => boolean,
+): Promise<ReadableSpan> {
+  let found: ReadableSpan | undefined;
+  await pollFor(
+    async () => {
+      found = spans().find(match);
+      return found !== undefined;
+    },
+    { timeoutMs: 30_000, description },
+  );
+  return found as ReadableSpan;
+}
+
+async function memberWithHome(): Promise<Member> {
+  const user = await registerMember(services.gatewayUrl, { prefix: 'trace' });
+  await pollFor(
+    async () => (await redis.exists(`${services.feedPrefix}:{u:${user.id}}:home`)) === 1,
+    { timeoutMs: 60_000, description: 'the home timeline' },
+  );
+  // The graph node exists once a follow of them succeeds (the network worker made it).
+  return user;
+}
+
+describe('one trace across the gateway, the subgraphs, Kafka and the workers', () => {
+  let author: Member;
+  let follower: Member;
+  let postId: string;
+
+  it('joins createPost, the posts subgraph, the outbox relay publish and the fan-out to a follower', async () => {
+    author = await memberWithHome();
+    follower = await memberWithHome();
+    await pollFor(
+      async () =>
+        !(await graphql(services.gatewayUrl, FOLLOW, { id: author.id }, { token: follower.token }))
+          .errors,
+      { timeoutMs: 30_000, description: 'the follow' },
+    );
+    exporter.reset();
+
+    const created = await graphql(
+      services.gatewayUrl,
+      CREATE_POST,
+      { b: 'traced all the way' },
+      { token: author.token },
+    );
+    postId = dataOf(created).createPost.id;
+
+    const fanout = await spanWhere(
+      'the fan-out span',
+      (s) => s.name === 'feed fan-out' && s.attributes['flock.post.id'] === postId,
+    );
+    const traceId = fanout.spanContext().traceId;
+    const inTrace = spans().filter((s) => s.spanContext().traceId === traceId);
+    const byId = new Map(inTrace.map((s) => [s.spanContext().spanId, s]));
+
+    // The request at the gateway is the root of the trace.
+    const request = inTrace.find(
+      (s) => scope(s) === '@flock/gateway' && s.name === 'mutation TraceCreatePost',
+    );
+    expect(request, 'the gateway request span').toBeDefined();
+    expect(parentOf(request as ReadableSpan)).toBeUndefined();
+    // Apollo Gateway's own spans (plan, fetch) nest under it.
+    expect(
+      inTrace.some((s) => scope(s) === 'apollo/gateway-js' && s.name === 'gateway.fetch'),
+    ).toBe(true);
+    // The posts subgraph continued the trace from the gateway's traceparent...
+    // (The gateway names the operations it sends: <operation>__<subgraph>__<n>.)
+    const subgraph = inTrace.find(
+      (s) => scope(s) === '@flock/posts' && s.name === 'mutation TraceCreatePost__posts__0',
+    );
+    expect(subgraph, 'the posts subgraph span').toBeDefined();
+    expect(byId.get(parentOf(subgraph as ReadableSpan) ?? '')?.name).toBe('gateway.fetch');
+    const resolver = inTrace.find((s) => s.name === 'resolve Mutation.createPost');
+    expect(parentOf(resolver as ReadableSpan)).toBe(subgraph?.spanContext().spanId);
+    // ...with its Postgres calls (Prisma's spans) inside.
+    expect(inTrace.some((s) => s.name.startsWith('prisma:client:'))).toBe(true);
+    // The relay published the outbox row as a child of the request that wrote it.
+    const publish = inTrace.find((s) => s.name === 'publish posts.post-created.v1');
+    expect(publish, 'the relay publish span').toBeDefined();
+    expect(publish?.attributes['messaging.message.id']).toBeDefined();
+    // The feed worker's consumer continued from the message headers, and fanned out.
+    const consume = byId.get(parentOf(fanout) ?? '');
+    expect(consume?.name).toBe('process posts.post-created.v1');
+    expect(consume?.attributes['messaging.consumer.group.name']).toBe(services.feedPrefix);
+    expect(parentOf(consume as ReadableSpan)).toBe(publish?.spanContext().spanId);
+    expect(fanout.attributes['flock.fanout.followers']).toBe(1);
+    expect(fanout.attributes['flock.fanout.delivered']).toBe(1);
+  });
+
+  it('joins register and the welcome email', async () => {
+    exporter.reset();
+    const member = await registerMember(services.gatewayUrl, { prefix: 'tracemail' });
+    const request = await spanWhere(
+      'the register request span',
+      (s) => scope(s) === '@flock/gateway' && s.name === 'mutation HarnessRegisterMember',
+    );
+    const traceId = request.spanContext().traceId;
+    const email = await spanWhere(
+      'the welcome email span',
+      (s) => s.spanContext().traceId === traceId && s.name.startsWith('send email'),
+    );
+    const inTrace = spans().filter((s) => s.spanContext().traceId === traceId);
+    const byId = new Map(inTrace.map((s) => [s.spanContext().spanId, s]));
+    // email ← mailer's consumer ← identity's publish ← identity's request ← the gateway.
+    const chain: string[] = [];
+    for (let span: ReadableSpan | undefined = email; span; span = byId.get(parentOf(span) ?? '')) {
+      chain.push(`${scope(span)} ${span.name}`);
+    }
+    expect(chain).toEqual(
+      expect.arrayContaining([
+        '@flock/events process identity.user-registered.v1',
+        '@flock/events publish identity.user-registered.v1',
+        '@flock/identity resolve Mutation.register',
+        '@flock/identity mutation HarnessRegisterMember__identity__0',
+        'apollo/gateway-js gateway.fetch',
+        '@flock/gateway mutation HarnessRegisterMember',
+      ]),
+    );
+    expect(chain[chain.length - 1]).toBe('@flock/gateway mutation HarnessRegisterMember');
+    expect(member.id).toBeTruthy();
+  });
+
+  it("serves each service's metrics, which move with the work", async () => {
+    const metrics = async (service: string) => {
+      const url = services.serviceUrls[service];
+      const response = await fetch(`${url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      return response.text();
+    };
+    // A cacheable entity (the author) read twice: a miss, then a hit.
+    for (let i = 0; i < 2; i++) {
+      const read = await graphql(services.gatewayUrl, POST_WITH_AUTHOR, { id: postId });
+      expect(dataOf(read).post?.author?.username).toBe(author.username);
+    }
+    // A refused input counts as an error by code.
+    const bad = await graphql(services.gatewayUrl, CREATE_POST, { b: '' }, { token: author.token });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const gateway = await metrics('gateway');
+    expect(
+      sample(gateway, 'flock_graphql_request_duration_seconds_count', {
+        service: 'gateway',
+        operation: 'TraceCreatePost',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(gateway, 'flock_graphql_request_duration_seconds_count', {
+        operation: 'TraceCreatePost',
+        outcome: 'error',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(gateway, 'flock_graphql_errors_total', { code: 'BAD_USER_INPUT' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'flock_gateway_subgraph_fetch_duration_seconds_count', {
+        subgraph: 'posts',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'flock_gateway_entity_cache_misses_total', { type: 'User' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'flock_gateway_entity_cache_hits_total', { type: 'User' }),
+    ).toBeGreaterThan(0);
+    expect(sample(gateway, 'nodejs_eventloop_lag_p99_seconds', {})).toBeGreaterThan(0);
+    expect(sample(gateway, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
+
+    const posts = await metrics('posts');
+    expect(
+      sample(posts, 'flock_graphql_request_duration_seconds_count', {
+        service: 'posts',
+        operation: 'TraceCreatePost',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(posts, 'flock_outbox_published_total', { topic: 'posts.post-created.v1' }),
+    ).toBeGreaterThan(0);
+    expect(sample(posts, 'flock_outbox_backlog_messages', {})).toBe(0);
+    expect(sample(posts, 'flock_outbox_oldest_age_seconds', {})).toBe(0);
+
+    const identity = await metrics('identity');
+    expect(
+      sample(identity, 'flock_outbox_published_total', { topic: 'identity.user-registered.v1' }),
+    ).toBeGreaterThan(0);
+
+    const worker = await metrics('feed-worker');
+    expect(
+      sample(worker, 'flock_events_handled_total', {
+        topic: 'posts.post-created.v1',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThan(0);
+    // Lag is reported per partition (0: caught up).
+    expect(
+      series(worker, 'flock_kafka_consumer_lag', { topic: 'posts.post-created.v1' }).length,
+    ).toBeGreaterThan(0);
+    expect(sample(worker, 'flock_feed_fanout_deliveries_total', {})).toBeGreaterThanOrEqual(1);
+    expect(sample(worker, 'flock_feed_fanout_duration_seconds_count', {})).toBeGreaterThanOrEqual(
+      1,
+    );
+
+    const mailer = await metrics('mailer');
+    expect(
+      sample(mailer, 'flock_events_handled_total', {
+        topic: 'identity.user-registered.v1',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(mailer, 'flock_events_handle_duration_seconds_count', {
+        topic: 'identity.user-registered.v1',
+      }),
+    ).toBeGreaterThan(0);
+  });
+});
+
+/** The samples of `name` whose labels include `labels` (Prometheus text format). */
+function series(text: string, name: string, labels: Record<string, string>): number[] {
+  const values: number[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    if (Object.entries(labels).every(([k, v]) => found[k] === v)) values.push(Number(match[3]));
+  }
+  return values;
+}
+
+/** The sum of the matching samples (NaN when there is none, which no assertion accepts). */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  const values = series(text, name, labels);
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0);
+}
