@@ -13,6 +13,8 @@ export interface LoggerOptions {
    * process's last words before it exits, and a cluster primary's own messages).
    */
   destination?: 1 | 2;
+  /** Where lines go instead (tests read them). */
+  stream?: pino.DestinationStream;
 }
 
 /**
@@ -24,6 +26,7 @@ export function createLogger({
   level = 'info',
   pretty = false,
   destination = 1,
+  stream,
 }: LoggerOptions): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -61,6 +64,7 @@ export function createLogger({
         }
       : {}),
   };
+  if (stream) return pino(options, stream);
   if (pretty || destination === 1) return pino(options);
   return pino(options, pino.destination({ dest: destination, sync: true }));
 }
