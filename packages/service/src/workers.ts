@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createLogger } from '@flock/logger';
+import { serveClusterMetrics } from '@flock/telemetry';
 
 export interface WorkersOptions {
   /** The service's name, for messages. */
@@ -33,6 +34,8 @@ export async function runWorkers(
   let stopping = false;
   let failed = false;
   const listening = new WeakSet<Worker>();
+  // A scrape of /metrics reaches one worker, which asks here for every worker's.
+  serveClusterMetrics();
 
   const fork = () => {
     const worker = cluster.fork();

@@ -81,6 +81,31 @@ describe('runWorkers', () => {
     expect([...after].filter(isAlive)).toEqual([]);
   }, 60_000); // spawns processes: seconds on a loaded machine
 
+  it("serves every worker's metrics, summed, from whichever worker a scrape reaches", async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port) });
+    primary = run.child;
+    await pollFor(
+      async () =>
+        (await servingPids(`http://127.0.0.1:${port}/`).catch(() => new Set())).size === 2,
+      { description: 'two workers answering', timeoutMs: 30_000 },
+    );
+    for (let i = 0; i < 6; i++) {
+      const text = await new Promise<string>((resolve, reject) => {
+        get(`http://127.0.0.1:${port}/metrics`, { agent: false }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve(body));
+        }).on('error', reject);
+      });
+      expect(text).toMatch(/flock_events_handled_total\{[^}]*topic="started"[^}]*\} 2\n/);
+    }
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 60_000);
+
   it('exits 1 when its workers cannot start', async () => {
     const run = start({ PORT: String(await freePort()), FAIL_START: '1' });
     primary = run.child;

@@ -4,6 +4,7 @@ export {
   type ReadableSpan,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+export { serveClusterMetrics } from './cluster';
 export { BoundedLabel, ServiceMetrics, secondsSince } from './metrics';
 export {
   activeTraceIds,

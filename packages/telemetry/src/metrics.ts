@@ -1,4 +1,13 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import cluster from 'node:cluster';
+import {
+  AggregatorRegistry,
+  Counter,
+  collectDefaultMetrics,
+  Gauge,
+  Histogram,
+  Registry,
+} from 'prom-client';
+import { serviceMetricsText } from './cluster';
 
 /** Seconds buckets for request-like durations (1 ms to 10 s). */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -21,11 +30,17 @@ export class ServiceMetrics {
     this.registry.setDefaultLabels({ service });
     // Event-loop delay, heap, GC, CPU, RSS, handles: prom-client's defaults.
     if (runtime) collectDefaultMetrics({ register: this.registry });
+    // A worker of a node:cluster service answers the primary's requests with this registry.
+    // (Constructing an aggregator is what makes prom-client listen for those requests.)
+    if (cluster.isWorker) {
+      new AggregatorRegistry();
+      AggregatorRegistry.setRegistries([this.registry]);
+    }
   }
 
-  /** The Prometheus text of every series. */
+  /** The Prometheus text of every series (of every worker, for a node:cluster service). */
   metrics(): Promise<string> {
-    return this.registry.metrics();
+    return serviceMetricsText(this.registry);
   }
 
   get contentType(): string {
