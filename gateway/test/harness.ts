@@ -97,7 +97,7 @@ export async function startTestStack({
       logger.child({ service: 'identity' }),
     );
     started.push(identity);
-    serviceUrls['identity'] = identity.url;
+    serviceUrls.identity = identity.url;
     if (mailer) {
       // A group of its own that starts at the end of the topic: this stack's mail is only
       // what its tests register (other tests' registrations are no backlog to wait behind).
@@ -112,7 +112,7 @@ export async function startTestStack({
         logger.child({ service: 'mailer' }),
       );
       started.push(service);
-      serviceUrls['mailer'] = service.url;
+      serviceUrls.mailer = service.url;
       await pollFor(async () => (await fetch(`${service.url}/readyz`)).ok, {
         timeoutMs: 60_000,
         description: 'the mailer to join its group',
@@ -142,7 +142,7 @@ export async function startTestStack({
         logger.child({ service: 'network' }),
       );
       started.push(service);
-      serviceUrls['network'] = service.url;
+      serviceUrls.network = service.url;
       networkUrl = `${service.url}/graphql`;
     }
     let postsUrl: string | undefined;
@@ -160,7 +160,7 @@ export async function startTestStack({
         postsHooks,
       );
       started.push(service);
-      serviceUrls['posts'] = service.url;
+      serviceUrls.posts = service.url;
       postsUrl = `${service.url}/graphql`;
     }
     let feedUrl: string | undefined;
@@ -185,7 +185,7 @@ export async function startTestStack({
       });
       const service = await startFeed(feedEnv, logger.child({ service: 'feed' }));
       started.push(service);
-      serviceUrls['feed'] = service.url;
+      serviceUrls.feed = service.url;
       feedUrl = `${service.url}/graphql`;
     }
     const identityGraphql = `${identity.url}/graphql`;
@@ -205,7 +205,7 @@ export async function startTestStack({
       logger.child({ service: 'gateway' }),
     );
     started.push(gateway);
-    serviceUrls['gateway'] = gateway.url;
+    serviceUrls.gateway = gateway.url;
     return {
       gatewayReplica: async (env = {}) => {
         const replica = await startGateway(

@@ -96,6 +96,15 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
           .errors,
       { timeoutMs: 30_000, description: 'the follow' },
     );
+    // The follow's Cypher ran in a Neo4j span of the network subgraph's request.
+    const write = await spanWhere(
+      'the Neo4j span of the follow',
+      (s) =>
+        s.name === 'neo4j executeWrite' &&
+        String(s.attributes['db.query.text']).includes('FOLLOWS'),
+    );
+    const network = spans().find((s) => s.spanContext().spanId === parentOf(write));
+    expect(network?.name).toBe('resolve Mutation.follow');
     exporter.reset();
 
     const created = await graphql(
@@ -146,6 +155,14 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     expect(parentOf(consume as ReadableSpan)).toBe(publish?.spanContext().spanId);
     expect(fanout.attributes['flock.fanout.followers']).toBe(1);
     expect(fanout.attributes['flock.fanout.delivered']).toBe(1);
+    // Its Redis calls are spans of the fan-out (or of spans within it).
+    const underFanout = (span: ReadableSpan): boolean => {
+      for (let at: ReadableSpan | undefined = span; at; at = byId.get(parentOf(at) ?? '')) {
+        if (at === fanout) return true;
+      }
+      return false;
+    };
+    expect(inTrace.some((s) => scope(s) === '@flock/redis' && underFanout(s))).toBe(true);
   });
 
   it('joins register and the welcome email', async () => {

@@ -26,6 +26,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
+import { traceRedisCalls } from './redis-spans';
 
 /** The sampling ratio when OTEL_TRACES_SAMPLER_ARG is not set (parent-based: callers' choice wins). */
 export const DEFAULT_SAMPLE_RATIO = 0.1;
@@ -76,7 +77,8 @@ let running: BasicTracerProvider | undefined;
 
 /**
  * Turns tracing on for this process: the tracer provider, the AsyncLocalStorage context
- * manager (spans nest across awaits), the W3C trace-context propagator, and Prisma's spans.
+ * manager (spans nest across awaits), the W3C trace-context propagator, and the spans of
+ * Postgres (Prisma's instrumentation) and Redis (node-redis's diagnostics channels) calls.
  * One per process; a second call replaces the first (tests).
  */
 export function startTracing(settings: TracingSettings): RunningTracing {
@@ -97,9 +99,11 @@ export function startTracing(settings: TracingSettings): RunningTracing {
   const prisma = new PrismaInstrumentation();
   prisma.setTracerProvider(provider);
   prisma.enable();
+  const stopRedisSpans = traceRedisCalls();
   return {
     async shutdown() {
       prisma.disable();
+      stopRedisSpans();
       await provider.shutdown();
       if (running === provider) {
         running = undefined;

@@ -16,6 +16,7 @@ import type { NetworkEnv, NetworkWorkerEnv } from './env';
 import { neo4jOutbox } from './events/neo4j-outbox';
 import { onAccountDeleted } from './events/on-account-deleted';
 import { onUserRegistered } from './events/on-user-registered';
+import { tracedDriver } from './neo4j-tracing';
 import { startNetworkServer } from './server';
 
 type Neo4jEnv = Pick<
@@ -41,12 +42,17 @@ async function connectNeo4j(
   const auth = env.NEO4J_USER
     ? neo4j.auth.basic(env.NEO4J_USER, env.NEO4J_PASSWORD ?? '')
     : undefined;
-  const driver = neo4j.driver(env.NEO4J_URI, auth, {
-    connectionAcquisitionTimeout: env.NEO4J_ACQUISITION_TIMEOUT_MS,
-    connectionTimeout: env.NEO4J_CONNECTION_TIMEOUT_MS,
-    maxTransactionRetryTime: env.NEO4J_MAX_RETRY_TIME_MS,
-    logging: { level: 'warn', logger: (level, message) => logger.warn({ neo4j: level }, message) },
-  });
+  const driver = tracedDriver(
+    neo4j.driver(env.NEO4J_URI, auth, {
+      connectionAcquisitionTimeout: env.NEO4J_ACQUISITION_TIMEOUT_MS,
+      connectionTimeout: env.NEO4J_CONNECTION_TIMEOUT_MS,
+      maxTransactionRetryTime: env.NEO4J_MAX_RETRY_TIME_MS,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => logger.warn({ neo4j: level }, message),
+      },
+    }),
+  );
   resources.add('neo4j', { ready: () => driver.verifyConnectivity(), close: () => driver.close() });
   await driver.verifyConnectivity();
   if (env.NODE_ENV !== 'production') await ensureGraphSchema(driver);
