@@ -164,7 +164,7 @@ export async function createGatewayServer(options: GatewayOptions) {
       ...armor.plugins,
       ApolloServerPluginUsageReportingDisabled(),
       requestLimitsPlugin(defaultRequestLimits),
-      observabilityPlugin(options.metrics),
+      observabilityPlugin(options.metrics, { countRateLimits: false }),
       paginationLimitsPlugin(),
       options.sandbox ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
     ],

@@ -281,6 +281,19 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
       1,
     );
 
+    // A gateway replica with a per-IP limit of 1 a minute counts what it refuses.
+    const limited = await services.gatewayReplica({
+      RATE_LIMIT_IP_PER_MINUTE: '1',
+      RATE_LIMIT_NAMESPACE: `ratelimit-${Date.now()}`,
+    });
+    expect((await graphql(limited, POST_WITH_AUTHOR, { id: postId })).errors).toBeUndefined();
+    const refused = await graphql(limited, POST_WITH_AUTHOR, { id: postId });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const replica = await (await fetch(limited.replace(/\/graphql$/, '/metrics'))).text();
+    expect(sample(replica, 'flock_rate_limit_rejections_total', { limit: 'requests_per_ip' })).toBe(
+      1,
+    );
+
     const mailer = await metrics('mailer');
     expect(
       sample(mailer, 'flock_events_handled_total', {

@@ -15,8 +15,19 @@ import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
  */
 export function observabilityPlugin<TContext extends BaseContext>(
   metrics: ServiceMetrics,
+  {
+    countRateLimits = true,
+  }: {
+    /**
+     * Count RATE_LIMITED answers in flock_rate_limit_rejections_total, by the field refused
+     * (a subgraph's own limits: sign-in, registration...). The gateway counts its request
+     * limits where it applies them, and would count the subgraphs' a second time.
+     */
+    countRateLimits?: boolean;
+  } = {},
 ): ApolloServerPlugin<TContext> {
   const codes = new BoundedLabel(64);
+  const fields = new BoundedLabel(100);
   return {
     async requestDidStart() {
       const startedAt = performance.now();
@@ -39,6 +50,12 @@ export function observabilityPlugin<TContext extends BaseContext>(
             metrics.graphqlErrors.inc({
               code: typeof code === 'string' ? codes.of(code) : 'INTERNAL_SERVER_ERROR',
             });
+            if (countRateLimits && code === 'RATE_LIMITED') {
+              const field = error.path?.[0];
+              metrics.rateLimitRejections.inc({
+                limit: typeof field === 'string' ? fields.of(field) : 'request',
+              });
+            }
           }
         },
         async willSendResponse({ response }) {
