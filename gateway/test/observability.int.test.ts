@@ -7,7 +7,7 @@ import {
   SimpleSpanProcessor,
   startTracing,
 } from '@flock/telemetry';
-import { pollFor, testLogger } from '@flock/testing';
+import { metricSamples, metricValue, pollFor, testLogger } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from './__generated__';
 import {
@@ -217,69 +217,71 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
 
     const gateway = await metrics('gateway');
     expect(
-      sample(gateway, 'flock_graphql_request_duration_seconds_count', {
+      metricValue(gateway, 'flock_graphql_request_duration_seconds_count', {
         service: 'gateway',
         operation: 'TraceCreatePost',
         outcome: 'ok',
       }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      sample(gateway, 'flock_graphql_request_duration_seconds_count', {
+      metricValue(gateway, 'flock_graphql_request_duration_seconds_count', {
         operation: 'TraceCreatePost',
         outcome: 'error',
       }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      sample(gateway, 'flock_graphql_errors_total', { code: 'BAD_USER_INPUT' }),
+      metricValue(gateway, 'flock_graphql_errors_total', { code: 'BAD_USER_INPUT' }),
     ).toBeGreaterThan(0);
     expect(
-      sample(gateway, 'flock_gateway_subgraph_fetch_duration_seconds_count', {
+      metricValue(gateway, 'flock_gateway_subgraph_fetch_duration_seconds_count', {
         subgraph: 'posts',
         outcome: 'ok',
       }),
     ).toBeGreaterThan(0);
     expect(
-      sample(gateway, 'flock_gateway_entity_cache_misses_total', { type: 'User' }),
+      metricValue(gateway, 'flock_gateway_entity_cache_misses_total', { type: 'User' }),
     ).toBeGreaterThan(0);
     expect(
-      sample(gateway, 'flock_gateway_entity_cache_hits_total', { type: 'User' }),
+      metricValue(gateway, 'flock_gateway_entity_cache_hits_total', { type: 'User' }),
     ).toBeGreaterThan(0);
-    expect(sample(gateway, 'nodejs_eventloop_lag_p99_seconds', {})).toBeGreaterThan(0);
-    expect(sample(gateway, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
+    expect(metricValue(gateway, 'nodejs_eventloop_lag_p99_seconds', {})).toBeGreaterThan(0);
+    expect(metricValue(gateway, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
 
     const posts = await metrics('posts');
     expect(
-      sample(posts, 'flock_graphql_request_duration_seconds_count', {
+      metricValue(posts, 'flock_graphql_request_duration_seconds_count', {
         service: 'posts',
         operation: 'TraceCreatePost',
       }),
     ).toBeGreaterThan(0);
     expect(
-      sample(posts, 'flock_outbox_published_total', { topic: 'posts.post-created.v1' }),
+      metricValue(posts, 'flock_outbox_published_total', { topic: 'posts.post-created.v1' }),
     ).toBeGreaterThan(0);
-    expect(sample(posts, 'flock_outbox_backlog_messages', {})).toBe(0);
-    expect(sample(posts, 'flock_outbox_oldest_age_seconds', {})).toBe(0);
+    expect(metricValue(posts, 'flock_outbox_backlog_messages', {})).toBe(0);
+    expect(metricValue(posts, 'flock_outbox_oldest_age_seconds', {})).toBe(0);
 
     const identity = await metrics('identity');
     expect(
-      sample(identity, 'flock_outbox_published_total', { topic: 'identity.user-registered.v1' }),
+      metricValue(identity, 'flock_outbox_published_total', {
+        topic: 'identity.user-registered.v1',
+      }),
     ).toBeGreaterThan(0);
 
     const worker = await metrics('feed-worker');
     expect(
-      sample(worker, 'flock_events_handled_total', {
+      metricValue(worker, 'flock_events_handled_total', {
         topic: 'posts.post-created.v1',
         outcome: 'ok',
       }),
     ).toBeGreaterThan(0);
     // Lag is reported per partition (0: caught up).
     expect(
-      series(worker, 'flock_kafka_consumer_lag', { topic: 'posts.post-created.v1' }).length,
+      metricSamples(worker, 'flock_kafka_consumer_lag', { topic: 'posts.post-created.v1' }).length,
     ).toBeGreaterThan(0);
-    expect(sample(worker, 'flock_feed_fanout_deliveries_total', {})).toBeGreaterThanOrEqual(1);
-    expect(sample(worker, 'flock_feed_fanout_duration_seconds_count', {})).toBeGreaterThanOrEqual(
-      1,
-    );
+    expect(metricValue(worker, 'flock_feed_fanout_deliveries_total', {})).toBeGreaterThanOrEqual(1);
+    expect(
+      metricValue(worker, 'flock_feed_fanout_duration_seconds_count', {}),
+    ).toBeGreaterThanOrEqual(1);
 
     // A gateway replica with a per-IP limit of 1 a minute counts what it refuses.
     const limited = await services.gatewayReplica({
@@ -290,41 +292,21 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     const refused = await graphql(limited, POST_WITH_AUTHOR, { id: postId });
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     const replica = await (await fetch(limited.replace(/\/graphql$/, '/metrics'))).text();
-    expect(sample(replica, 'flock_rate_limit_rejections_total', { limit: 'requests_per_ip' })).toBe(
-      1,
-    );
+    expect(
+      metricValue(replica, 'flock_rate_limit_rejections_total', { limit: 'requests_per_ip' }),
+    ).toBe(1);
 
     const mailer = await metrics('mailer');
     expect(
-      sample(mailer, 'flock_events_handled_total', {
+      metricValue(mailer, 'flock_events_handled_total', {
         topic: 'identity.user-registered.v1',
         outcome: 'ok',
       }),
     ).toBeGreaterThan(0);
     expect(
-      sample(mailer, 'flock_events_handle_duration_seconds_count', {
+      metricValue(mailer, 'flock_events_handle_duration_seconds_count', {
         topic: 'identity.user-registered.v1',
       }),
     ).toBeGreaterThan(0);
   });
 });
-
-/** The samples of `name` whose labels include `labels` (Prometheus text format). */
-function series(text: string, name: string, labels: Record<string, string>): number[] {
-  const values: number[] = [];
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    if (Object.entries(labels).every(([k, v]) => found[k] === v)) values.push(Number(match[3]));
-  }
-  return values;
-}
-
-/** The sum of the matching samples (NaN when there is none, which no assertion accepts). */
-function sample(text: string, name: string, labels: Record<string, string>): number {
-  const values = series(text, name, labels);
-  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0);
-}

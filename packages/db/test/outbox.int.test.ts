@@ -246,3 +246,44 @@ describe('the Postgres outbox relay', () => {
     expect(sent).toEqual(ids);
   });
 });
+
+describe('the Postgres outbox backlog and trace context', () => {
+  it('reports how many rows wait and the age of the oldest', async () => {
+    const store = postgresOutbox(client);
+    expect(await store.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
+    const [oldest] = await writeEvents(3);
+    await pool.query(
+      "UPDATE outbox_events SET created_at = now() - interval '30 seconds' WHERE id = $1",
+      [oldest],
+    );
+    const waiting = await store.backlog();
+    expect(waiting.count).toBe(3);
+    expect(waiting.oldestAgeSeconds).toBeGreaterThanOrEqual(30);
+    expect(waiting.oldestAgeSeconds).toBeLessThan(60);
+    await store.markPublished([oldest as string]);
+    const after = await store.backlog();
+    expect(after.count).toBe(2);
+    expect(after.oldestAgeSeconds).toBeLessThan(30);
+  });
+
+  it("hands the relay's publisher each row's trace context (none for an untraced row)", async () => {
+    const [traced] = await writeEvents(2); // the second stays untraced
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await pool.query('UPDATE outbox_events SET trace_context = $2 WHERE id = $1', [
+      traced,
+      { traceparent },
+    ]);
+    const contexts: unknown[] = [];
+    relay({
+      store: postgresOutbox(client),
+      publisher: {
+        ready: async () => {},
+        send: async (_topic: unknown, _envelopes: unknown[], traceContexts = []) => {
+          contexts.push(...traceContexts);
+        },
+      },
+    });
+    await pollFor(() => contexts.length === 2, { description: 'both rows published' });
+    expect(contexts).toEqual([{ traceparent }, null]);
+  });
+});

@@ -1,4 +1,5 @@
-import { pollFor, uniqueId } from '@flock/testing';
+import { ServiceMetrics } from '@flock/telemetry';
+import { metricValue, pollFor, uniqueId } from '@flock/testing';
 import { ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -30,11 +31,13 @@ async function consume(
   topic: ReturnType<typeof testTopic>,
   handler: (e: Envelope<{ itemId: string; quantity: number }>) => Promise<void>,
   groupId = uniqueId('group'),
+  metrics?: ServiceMetrics,
 ) {
   const consumer = await startConsumer({
     kafka,
     groupId,
     logger,
+    metrics,
     subscriptions: [on(topic, handler)],
     retry: fastRetry,
     fromBeginning: true,
@@ -192,10 +195,17 @@ describe('events over a real Kafka broker', () => {
     const topic = testTopic();
     await ensureTopics(kafka, [topic], { partitions: 1 });
     let attempts = 0;
-    await consume(topic, async () => {
-      attempts++;
-      throw new Error('poison: cannot apply');
-    });
+    const metrics = new ServiceMetrics('events-test', { runtime: false });
+    const groupId = uniqueId('group');
+    await consume(
+      topic,
+      async () => {
+        attempts++;
+        throw new Error('poison: cannot apply');
+      },
+      groupId,
+      metrics,
+    );
     await publisher().publish(topic, { itemId: crypto.randomUUID(), quantity: 5 });
 
     const dead = await readDeadLetters(topic.name);
@@ -203,5 +213,25 @@ describe('events over a real Kafka broker', () => {
     expect(parked?.headers?.[DLQ_HEADERS.reason]?.toString()).toBe('poison: cannot apply');
     expect(parked?.headers?.[DLQ_HEADERS.attempts]?.toString()).toBe('3');
     expect(attempts).toBe(3);
+    // Counted: two retries, then parked (the alert on dead letters watches this). The count
+    // follows the dead-letter producer's acknowledgement, which may come after the reader saw it.
+    const text = await pollFor(
+      async () => {
+        const now = await metrics.metrics();
+        return now.includes('flock_events_dead_lettered_total{') && now;
+      },
+      { description: 'the dead letter counted' },
+    );
+    const labels = { group: groupId, topic: topic.name };
+    expect(
+      metricValue(text, 'flock_events_dead_lettered_total', { ...labels, failure: 'unknown' }),
+    ).toBe(1);
+    expect(metricValue(text, 'flock_events_handled_total', { ...labels, outcome: 'retried' })).toBe(
+      2,
+    );
+    expect(
+      metricValue(text, 'flock_events_handled_total', { ...labels, outcome: 'dead_lettered' }),
+    ).toBe(1);
+    expect(metricValue(text, 'flock_kafka_consumer_lag', { ...labels, partition: '0' })).toBe(0);
   });
 });

@@ -13,4 +13,5 @@ export {
   type OperationResult,
 } from './execute-operation';
 export { freePort } from './free-port';
+export { metricSamples, metricValue } from './metric-samples';
 export { type TcpDoor, tcpDoor } from './tcp-door';
