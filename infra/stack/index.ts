@@ -25,8 +25,8 @@ export type { LocalStack } from '@flock/env';
 export type { Component } from './component';
 export { type StackPaths, stackPaths } from './paths';
 export { type Processes, processes } from './processes';
-export { components, down, services, startAll, status, traceViewer, up } from './stack';
 export { tracingEnv } from './services';
+export { components, down, services, startAll, status, traceViewer, up } from './stack';
 export {
   defaultRestartPolicy,
   describeSupervised,

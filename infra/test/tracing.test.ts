@@ -57,7 +57,11 @@ describe('tracing in the local stack', () => {
     );
     expect(() =>
       isolatedStack(
-        secondStackEnv({ stateDir: '/tmp/flock-second', tracing: true, base: { ZIPKIN_PORT: '9411' } }),
+        secondStackEnv({
+          stateDir: '/tmp/flock-second',
+          tracing: true,
+          base: { ZIPKIN_PORT: '9411' },
+        }),
       ),
     ).toThrow(/ZIPKIN_PORT/);
   });

@@ -19,7 +19,10 @@ const { resourceFromAttributes } = fromTelemetry('@opentelemetry/resources') as 
 
 /** The part of the SDK used here (2.x: processors are given to the provider's constructor). */
 interface SdkTraceBase {
-  BasicTracerProvider: new (config: { resource: unknown; spanProcessors: unknown[] }) => {
+  BasicTracerProvider: new (config: {
+    resource: unknown;
+    spanProcessors: unknown[];
+  }) => {
     getTracer(name: string): { startSpan(name: string): TestSpan };
     forceFlush(): Promise<void>;
     shutdown(): Promise<void>;
