@@ -136,7 +136,8 @@ export async function status(stack: LocalStack): Promise<boolean> {
     const owner = component.describe?.() ?? (pid ? `pid ${pid}` : 'external');
     const line = `${component.name.padEnd(14)} ${component.endpoint} (${owner})`;
     if (answering[index]) progress.ok(line);
-    else if (component.optional && !pid) progress.info(`${line}: not running`);
+    else if (component.optional && !pid)
+      progress.info(`${component.name.padEnd(14)} ${component.endpoint}: not running`);
     else progress.fail(`${line}: not answering`);
   });
   // An optional part that was never started (after `npm test`) is not a failure.
