@@ -8,11 +8,12 @@ import { down, localStackFromEnv, startAll, status, up } from './stack/stack';
 
 const usage = `usage: infra/cli.ts <command>
   up        start the local infrastructure and migrate the databases (idempotent)
+            (with Zipkin, the trace viewer, unless FLOCK_TRACING=off)
   migrate   apply pending database migrations
   down      stop what "up" started
   status    show what answers, who runs it, and services' restarts
   start     infrastructure, then every service (npm start)
-  test      infrastructure, then vitest (extra arguments go to vitest)`;
+  test      infrastructure (no Zipkin: tests need none), then vitest (extra arguments go to vitest)`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -35,7 +36,8 @@ async function main(): Promise<number> {
       printUrls(stack);
       return 0;
     case 'test':
-      await up(stack);
+      // The tests need no trace viewer (the one that checks Zipkin starts its own).
+      await up({ ...stack, tracing: false });
       return run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', ...rest]);
     default:
       console.error(usage);
@@ -46,6 +48,8 @@ async function main(): Promise<number> {
 function printUrls(stack: LocalStack): void {
   progress.ok('Flock is up');
   progress.info(`Apollo Sandbox   http://127.0.0.1:${stack.ports.gateway}/graphql`);
+  if (stack.tracing) progress.info(`Traces           ${stack.zipkinUrl}/zipkin/`);
+  else progress.info('Traces           off (FLOCK_TRACING=off): no Zipkin, nothing exported');
   progress.info(`mail inbox       ${stack.mailWebUrl}`);
   const state = stack.stateDir.startsWith(`${repoRoot}/`)
     ? relative(repoRoot, stack.stateDir)

@@ -11,4 +11,6 @@ export interface Component {
   stop(): Promise<boolean>;
   /** What status shows about the process (pid, restarts, ...); default: the tracked pid. */
   describe?(): string | undefined;
+  /** Not needed by the tests (the trace viewer): status does not fail when it was never started. */
+  optional?: boolean;
 }

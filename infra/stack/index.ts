@@ -25,7 +25,8 @@ export type { LocalStack } from '@flock/env';
 export type { Component } from './component';
 export { type StackPaths, stackPaths } from './paths';
 export { type Processes, processes } from './processes';
-export { components, down, services, startAll, status, up } from './stack';
+export { tracingEnv } from './services';
+export { components, down, services, startAll, status, traceViewer, up } from './stack';
 export {
   defaultRestartPolicy,
   describeSupervised,
@@ -49,9 +50,10 @@ export interface StackOptions {
 /**
  * The environment of a complete second stack: every port is the default one plus `offset`
  * (Kafka 19092 or 19092,19094,19096, Neo4j 17687, Redis 16379, SMTP 11025, inbox 11080,
- * gateway 14000, ...), the state in `stateDir`, the databases prefixed with `dbPrefix`
- * on the same Postgres (POSTGRES_URL of `base`, else the default). `base` values win, so any
- * variable can still be overridden.
+ * Zipkin 19411, gateway 14000, ...), the state in `stateDir`, the databases prefixed with
+ * `dbPrefix` on the same Postgres (POSTGRES_URL of `base`, else the default). `base` values
+ * win, so any variable can still be overridden. Tracing is off unless `tracing: true`: a
+ * second stack is for tests, which need no Zipkin (nor its JVM's start-up time).
  */
 export function secondStackEnv({
   stateDir,
@@ -59,6 +61,7 @@ export function secondStackEnv({
   kafkaBrokers = 1,
   dbPrefix = 'faults_',
   neo4jTransactionTimeout = '10s',
+  tracing = false,
   base = {},
 }: {
   stateDir: string;
@@ -67,6 +70,8 @@ export function secondStackEnv({
   dbPrefix?: string;
   /** NEO4J_TRANSACTION_TIMEOUT: 500ms, 10s, 2m; 0 = unbounded. */
   neo4jTransactionTimeout?: string;
+  /** Start Zipkin (ZIPKIN_PORT + offset) and export the services' spans to it (FLOCK_TRACING). */
+  tracing?: boolean;
   base?: StackEnv;
 }): StackEnv & { FLOCK_STATE_DIR: string } {
   const port = (p: number) => String(p + offset);
@@ -80,6 +85,8 @@ export function secondStackEnv({
     NEO4J_TRANSACTION_TIMEOUT: neo4jTransactionTimeout,
     SMTP_URL: `smtp://127.0.0.1:${port(1025)}`,
     MAIL_WEB_PORT: port(1080),
+    ZIPKIN_PORT: port(9411),
+    FLOCK_TRACING: tracing ? 'on' : 'off',
     GATEWAY_PORT: port(4000),
     IDENTITY_PORT: port(4001),
     NETWORK_PORT: port(4002),
@@ -109,6 +116,7 @@ export function isolatedStack(env: StackEnv): LocalStack {
   if (stack.neo4jUri === shared.neo4jUri) clashes.push('NEO4J_URI');
   if (stack.smtpUrl === shared.smtpUrl) clashes.push('SMTP_URL');
   if (stack.mailWebUrl === shared.mailWebUrl) clashes.push('MAIL_WEB_PORT');
+  if (stack.tracing && stack.zipkinUrl === shared.zipkinUrl) clashes.push('ZIPKIN_PORT');
   for (const [name, port] of Object.entries(stack.ports)) {
     if (Object.values(shared.ports).includes(port)) clashes.push(`${name} port ${port}`);
   }
@@ -158,7 +166,7 @@ export async function stackStatus(env: StackEnv): Promise<boolean> {
  * The pid to signal to hurt one component of the stack in `stateDir`: a service's own
  * process (not its supervisor, which restarts it: SIGKILL → restarted after the backoff,
  * SIGSTOP → frozen until SIGCONT), or the process of `redis`, `mail`, `neo4j`, `kafka` /
- * `kafka-1`..`kafka-3` (JVMs, not supervised: they stay down until `startStack` again).
+ * `kafka-1`..`kafka-3`, `zipkin` (JVMs, not supervised: they stay down until `startStack` again).
  * Undefined when this stack runs no such process (e.g. an external Redis).
  */
 export function pidOf(name: string, stateDir: string): number | undefined {

@@ -50,6 +50,7 @@ export function serviceEnv(stack: LocalStack, name: ServiceName): NodeJS.Process
     IDENTITY_JWKS_URL: stack.jwksUrl,
     DEV_KEYS_DIR: stack.devKeysDir,
   };
+  if (stack.tracing) Object.assign(env, tracingEnv(stack));
   if (postgresServices.includes(name)) {
     env.DATABASE_URL = databaseUrlFor(stack.postgresUrl, name, stack.postgresDbPrefix);
   }
@@ -60,6 +61,18 @@ export function serviceEnv(stack: LocalStack, name: ServiceName): NodeJS.Process
     env.FEED_URL = stack.subgraphUrl('feed');
   }
   return env;
+}
+
+/**
+ * Where a service sends its spans (the standard OpenTelemetry variables, read by
+ * @flock/telemetry): the local Zipkin, every request sampled. With FLOCK_TRACING=off neither
+ * is set, and a service exports nothing (as in production until an endpoint is configured).
+ */
+export function tracingEnv(stack: LocalStack): NodeJS.ProcessEnv {
+  return {
+    OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${stack.zipkinUrl}/api/v2/spans`,
+    OTEL_TRACES_SAMPLER_ARG: '1',
+  };
 }
 
 /**

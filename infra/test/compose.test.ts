@@ -40,7 +40,7 @@ const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8')
   merge: true,
 }) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
 const services = compose.services;
-const infrastructure = ['postgres', 'redis', 'kafka', 'neo4j', 'mail'];
+const infrastructure = ['postgres', 'redis', 'kafka', 'neo4j', 'mail', 'zipkin'];
 const jobs = ['keys', 'migrate', 'create-topics'];
 const app = Object.keys(services).filter((name) => services[name]?.profiles?.includes('app'));
 const longRunning = app.filter((name) => !jobs.includes(name));

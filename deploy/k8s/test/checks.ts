@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse, parseAllDocuments } from 'yaml';
 
 export const k8sRoot = join(import.meta.dirname, '..');
@@ -64,6 +65,11 @@ export function schemaProblems(objects: K8sObject[]): string[] {
   const problems: string[] = [];
   for (const object of objects) {
     const what = `${object.kind}/${object.metadata?.name}`;
+    const custom = customResources[`${object.apiVersion} ${object.kind}`];
+    if (custom) {
+      problems.push(...custom(object).map((problem) => `${what}: ${problem}`));
+      continue;
+    }
     let model: (new (data: unknown) => { validate(): void }) | undefined;
     try {
       model = require(`kubernetes-models/${object.apiVersion}`)[object.kind];
@@ -82,6 +88,63 @@ export function schemaProblems(objects: K8sObject[]): string[] {
   }
   return problems;
 }
+
+/**
+ * The Prometheus Operator's kinds (kubernetes-models has no classes for them): the fields
+ * its CRDs require, with their types, and what the Operator would reject.
+ */
+const customResources: Record<string, (object: K8sObject) => string[]> = {
+  'monitoring.coreos.com/v1 PodMonitor': (object) => {
+    const problems: string[] = [];
+    const spec = object.spec ?? {};
+    if (!spec.selector || typeof spec.selector !== 'object')
+      problems.push('spec.selector is required');
+    const endpoints = spec.podMetricsEndpoints;
+    if (!Array.isArray(endpoints) || endpoints.length === 0)
+      problems.push('spec.podMetricsEndpoints must be a non-empty array');
+    for (const [index, endpoint] of (Array.isArray(endpoints) ? endpoints : []).entries()) {
+      const where = `spec.podMetricsEndpoints[${index}]`;
+      if (typeof endpoint.port !== 'string' && endpoint.portNumber === undefined)
+        problems.push(`${where}: port (a container port's name) is required`);
+      if (endpoint.path !== undefined && !String(endpoint.path).startsWith('/'))
+        problems.push(`${where}.path must start with /`);
+      for (const key of ['interval', 'scrapeTimeout']) {
+        if (endpoint[key] !== undefined && !/^(\d+(ms|s|m|h))+$/.test(String(endpoint[key])))
+          problems.push(`${where}.${key} is not a duration`);
+      }
+    }
+    return problems;
+  },
+  'monitoring.coreos.com/v1 PrometheusRule': (object) => {
+    const problems: string[] = [];
+    const groups = object.spec?.groups;
+    if (!Array.isArray(groups) || groups.length === 0)
+      return ['spec.groups must be a non-empty array'];
+    const names = new Set<string>();
+    for (const group of groups) {
+      if (typeof group.name !== 'string' || !group.name) problems.push('a group has no name');
+      if (names.has(group.name)) problems.push(`group ${group.name} twice`);
+      names.add(group.name);
+      if (!Array.isArray(group.rules)) problems.push(`group ${group.name}: rules must be an array`);
+      for (const rule of group.rules ?? []) {
+        const name = rule.alert ?? rule.record;
+        if ((rule.alert === undefined) === (rule.record === undefined))
+          problems.push(`group ${group.name}: a rule needs exactly one of alert and record`);
+        if (typeof rule.expr !== 'string' || !rule.expr.trim())
+          problems.push(`${name}: expr must be a non-empty string`);
+        if (rule.for !== undefined && !/^(\d+(ms|s|m|h|d|w|y))+$/.test(String(rule.for)))
+          problems.push(`${name}: for is not a duration`);
+        for (const field of ['labels', 'annotations']) {
+          for (const [key, value] of Object.entries(rule[field] ?? {})) {
+            if (typeof value !== 'string')
+              problems.push(`${name}: ${field}.${key} is not a string`);
+          }
+        }
+      }
+    }
+    return problems;
+  },
+};
 
 // ---------------------------------------------------------------------------------------
 // What the code says.
@@ -194,6 +257,22 @@ export function directEnvReads(dir: string): string[] {
     }
   };
   walk(existsSync(join(repoRoot, dir, 'src')) ? join(repoRoot, dir, 'src') : join(repoRoot, dir));
+  return [...names];
+}
+
+/**
+ * The OpenTelemetry variables every service reads through @flock/telemetry (the SDK's
+ * standard names, read outside the services' zod models): those its sources name.
+ */
+export function telemetryVariables(): string[] {
+  const dir = join(repoRoot, 'packages', 'telemetry', 'src');
+  if (!existsSync(dir)) return [];
+  const names = new Set<string>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\b(OTEL_[A-Z0-9_]+)\b/g))
+      names.add(m[1] ?? '');
+  }
   return [...names];
 }
 
@@ -429,8 +508,10 @@ export function resolveEnv(
   for (const env of container.env ?? []) {
     if (env.value !== undefined) values[env.name] = String(env.value);
     else if (env.valueFrom?.configMapKeyRef) {
-      const { name, key } = env.valueFrom.configMapKeyRef;
+      const { name, key, optional } = env.valueFrom.configMapKeyRef;
       const data = configMaps.get(name);
+      // An optional key that is absent leaves the variable unset, as the kubelet does.
+      if (optional === true && (!data || !(key in data))) continue;
       if (!data || !(key in data)) {
         problems.push(
           `${where}: ${env.name} refers to ConfigMap ${name} key ${key}, which is missing`,
@@ -536,7 +617,7 @@ export function envProblems(
       if (!set(key) && !listens(key))
         problems.push(`${service.name}: ${key} is not set (its default is the local dev stack's)`);
     }
-    const known = new Set([...info.keys, ...directEnvReads(service.dir)]);
+    const known = new Set([...info.keys, ...directEnvReads(service.dir), ...telemetryVariables()]);
     for (const key of Object.keys(env.values)) {
       if (!known.has(key)) problems.push(`${service.name}: sets ${key}, which it never reads`);
     }
@@ -817,8 +898,16 @@ export function networkPolicyProblems(
     const isolating = policies.filter(
       (p) => types(p).includes('Ingress') && selects(p, target.labels),
     );
-    if (!isolating.some((p) => Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length > 0))
-      problems.push(`${subgraph}: no NetworkPolicy of its own`);
+    // Its own: one that selects its pods and no other workload's (not `metrics`, which
+    // selects every Flock pod).
+    const own = isolating.filter(
+      (p) =>
+        Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length > 0 &&
+        pods.every(
+          (other) => other === target || !matches(p.spec.podSelector.matchLabels, other.labels),
+        ),
+    );
+    if (own.length === 0) problems.push(`${subgraph}: no NetworkPolicy of its own`);
     let gatewayAllowed = false;
     for (const policy of isolating) {
       for (const rule of policy.spec?.ingress ?? []) {
@@ -829,6 +918,13 @@ export function networkPolicyProblems(
           continue;
         }
         for (const peer of rule.from) {
+          // Prometheus scraping /metrics (on the same port: that is what it may reach).
+          if (
+            isMetricsScraper(peer) &&
+            ports.length > 0 &&
+            ports.every((p: unknown) => p === 'http' || p === port)
+          )
+            continue;
           if (peer.ipBlock || peer.namespaceSelector) {
             problems.push(`${where}: lets in ${peer.ipBlock ? 'an IP block' : 'other namespaces'}`);
             continue;
@@ -866,6 +962,143 @@ export function networkPolicyProblems(
     );
     if (gateway && !reaches)
       problems.push(`gateway: its egress does not reach ${subgraph}:${port}`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------
+// Monitoring: every service scraped on its http port (PodMonitor, annotations, a
+// NetworkPolicy that lets Prometheus in), traces exported only when configured, the
+// dashboard and the alerts the same as deploy/observability's.
+
+/** Where Prometheus runs: the namespace and the label of its pods (kube-prometheus-stack's). */
+export const monitoringNamespace = 'monitoring';
+
+/** A NetworkPolicy peer that is the monitoring namespace's Prometheus, and nothing wider. */
+export function isMetricsScraper(peer: any): boolean {
+  const namespace = peer?.namespaceSelector?.matchLabels ?? {};
+  const pods = peer?.podSelector?.matchLabels ?? {};
+  return (
+    !peer?.ipBlock &&
+    namespace['kubernetes.io/metadata.name'] === monitoringNamespace &&
+    Object.keys(namespace).length === 1 &&
+    pods['app.kubernetes.io/name'] === 'prometheus'
+  );
+}
+
+/** The files under deploy/observability the cluster must carry as they are. */
+export interface ObservabilitySources {
+  /** grafana/flock-dashboard.json, as text. */
+  dashboard: string;
+  /** prometheus/flock-alerts.yaml, as text. */
+  rules: string;
+}
+
+export function observabilitySources(): ObservabilitySources {
+  const dir = join(repoRoot, 'deploy', 'observability');
+  return {
+    dashboard: readFileSync(join(dir, 'grafana', 'flock-dashboard.json'), 'utf8'),
+    rules: readFileSync(join(dir, 'prometheus', 'flock-alerts.yaml'), 'utf8'),
+  };
+}
+
+const tracingVariables = ['OTEL_EXPORTER_ZIPKIN_ENDPOINT', 'OTEL_TRACES_SAMPLER_ARG'];
+
+export function observabilityProblems(
+  objects: K8sObject[],
+  sources: ObservabilitySources,
+  example: Map<string, Map<string, string>>,
+): string[] {
+  const problems: string[] = [];
+  const monitors = objects.filter(
+    (o) => o.apiVersion === 'monitoring.coreos.com/v1' && o.kind === 'PodMonitor',
+  );
+  const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+  const sync = 'run node deploy/k8s/sync-observability.mjs';
+  for (const object of objects.filter((o) => o.kind === 'Deployment')) {
+    const name = object.metadata.name;
+    const template = object.spec?.template ?? {};
+    const labels: Record<string, string> = template.metadata?.labels ?? {};
+    const container = template.spec?.containers?.[0] ?? {};
+    const port = Number(
+      resolveEnv(objects, { name, pod: template.spec ?? {} }, example).values.PORT,
+    );
+    const http = (container.ports ?? []).find((p: any) => p.name === 'http');
+    if (!http || http.containerPort !== port) {
+      problems.push(`${name}: no container port named http on PORT ${port} (where /metrics is)`);
+      continue;
+    }
+    // Prometheus without the Operator: the pod annotations.
+    const annotations = template.metadata?.annotations ?? {};
+    const expected = {
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(port),
+      'prometheus.io/path': '/metrics',
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      if (annotations[key] !== value)
+        problems.push(`${name}: pod annotation ${key} is ${annotations[key]}, not ${value}`);
+    }
+    // With the Operator: a PodMonitor that selects the pod and scrapes its http port.
+    const scraped = monitors.some(
+      (m) =>
+        Object.keys(m.spec?.selector?.matchLabels ?? {}).length > 0 &&
+        !m.spec?.selector?.matchExpressions &&
+        matches(m.spec.selector.matchLabels, labels) &&
+        (m.spec.podMetricsEndpoints ?? []).some(
+          (e: any) =>
+            (e.port === 'http' || e.portNumber === port) && (e.path ?? '/metrics') === '/metrics',
+        ),
+    );
+    if (!scraped) problems.push(`${name}: no PodMonitor scrapes /metrics on its http port`);
+    // The NetworkPolicies let Prometheus in, on that port only.
+    const reachable = policies.some(
+      (p) =>
+        (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress') &&
+        matches(p.spec?.podSelector?.matchLabels, labels) &&
+        (p.spec?.ingress ?? []).some(
+          (rule: any) =>
+            (rule.from ?? []).some(isMetricsScraper) &&
+            (rule.ports ?? []).some((x: any) => x.port === 'http' || x.port === port),
+        ),
+    );
+    if (!reachable)
+      problems.push(
+        `${name}: no NetworkPolicy lets Prometheus (namespace ${monitoringNamespace}) reach port ${port}`,
+      );
+    // Traces: the endpoint and sampler from flock-config, optional (unset: nothing exported).
+    for (const variable of tracingVariables) {
+      const env = (container.env ?? []).find((e: any) => e.name === variable);
+      const ref = env?.valueFrom?.configMapKeyRef;
+      if (!ref || !String(ref.name).startsWith('flock-config') || ref.key !== variable)
+        problems.push(`${name}: ${variable} is not taken from flock-config`);
+      else if (ref.optional !== true)
+        problems.push(`${name}: ${variable} is not optional (traces are off until configured)`);
+    }
+  }
+  // The dashboard, for Grafana's sidecar.
+  const dashboards = objects.filter(
+    (o) => o.kind === 'ConfigMap' && o.metadata?.labels?.grafana_dashboard === '1',
+  );
+  if (dashboards.length === 0) problems.push('no ConfigMap labelled grafana_dashboard: "1"');
+  for (const configMap of dashboards) {
+    const files = Object.entries(configMap.data ?? {}).filter(([key]) => key.endsWith('.json'));
+    if (files.length !== 1 || files[0]?.[1] !== sources.dashboard)
+      problems.push(
+        `ConfigMap/${configMap.metadata.name} is not deploy/observability/grafana/flock-dashboard.json: ${sync}`,
+      );
+  }
+  // The alerts, as the Operator's PrometheusRule.
+  const rules = objects.filter(
+    (o) => o.apiVersion === 'monitoring.coreos.com/v1' && o.kind === 'PrometheusRule',
+  );
+  if (rules.length !== 1) problems.push(`${rules.length} PrometheusRules, not 1`);
+  const groups = (parse(sources.rules) as { groups: unknown }).groups;
+  for (const rule of rules) {
+    if (!isDeepStrictEqual(rule.spec?.groups, groups))
+      problems.push(
+        `PrometheusRule/${rule.metadata.name} is not deploy/observability/prometheus/flock-alerts.yaml: ${sync}`,
+      );
   }
   return problems;
 }

@@ -17,6 +17,8 @@ import {
   type K8sObject,
   k8sRoot,
   networkPolicyProblems,
+  observabilityProblems,
+  observabilitySources,
   overlayDirs,
   postgresServices,
   probeProblems,
@@ -69,6 +71,7 @@ async function defaultPartitions(): Promise<number> {
 const supergraph = readFileSync(join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
 const subgraphs = [...supergraphSubgraphs(supergraph).keys()];
 const example = secretsExample();
+const observability = observabilitySources();
 const overlays = overlayDirs();
 const services: ServiceEntry[] = discoverServices();
 // Kafka consumer groups: each service run from a src/bin/worker.ts.
@@ -161,6 +164,17 @@ describe.each(overlays.map((dir) => basename(dir)))('overlay %s', (overlay) => {
     expect(secretProblems(objects(), example)).toEqual([]);
   });
 
+  it('is scraped on every http port, exports traces once configured, carries the dashboard and alerts', () => {
+    const kinds = objects().map((o) => `${o.apiVersion} ${o.kind}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'monitoring.coreos.com/v1 PodMonitor',
+        'monitoring.coreos.com/v1 PrometheusRule',
+      ]),
+    );
+    expect(observabilityProblems(objects(), observability, example)).toEqual([]);
+  });
+
   it('runs migrations and topic creation as Jobs', () => {
     expect(jobProblems(objects(), ['dist/jobs/migrate.js', 'dist/jobs/create-topics.js'])).toEqual(
       [],
@@ -172,6 +186,45 @@ describe('the supergraph copy under deploy/k8s/base', () => {
   it('is schema/supergraph.graphql (kustomize loads no file outside its folder)', () => {
     const copy = readFileSync(join(k8sRoot, 'base/supergraph/supergraph.graphql'), 'utf8');
     expect(copy === supergraph, 'stale: run node deploy/k8s/sync-supergraph.mjs').toBe(true);
+  });
+});
+
+describe('monitoring (deploy/k8s/observability)', () => {
+  it('exports no trace by default: the endpoint is unset until config.env gives one', () => {
+    const config = render(join(k8sRoot, 'base')).find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('flock-config'),
+    );
+    expect(config?.data).not.toHaveProperty('OTEL_EXPORTER_ZIPKIN_ENDPOINT');
+    expect(config?.data).not.toHaveProperty('OTEL_TRACES_SAMPLER_ARG');
+    for (const objects of rendered.values()) {
+      for (const workload of workloads(objects).filter((w) => w.kind === 'Deployment')) {
+        const env = resolveEnv(objects, workload, example);
+        expect(env.problems).toEqual([]);
+        expect(env.values).not.toHaveProperty('OTEL_EXPORTER_ZIPKIN_ENDPOINT');
+      }
+    }
+  });
+
+  it('gives every service the endpoint and sampler once flock-config has them', () => {
+    const objects = structuredClone(rendered.get('prod') ?? []);
+    const config = objects.find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('flock-config'),
+    ) as K8sObject;
+    config.data.OTEL_EXPORTER_ZIPKIN_ENDPOINT = 'http://zipkin.monitoring.svc:9411/api/v2/spans';
+    config.data.OTEL_TRACES_SAMPLER_ARG = '0.1';
+    const deployments = workloads(objects).filter((w) => w.kind === 'Deployment');
+    expect(deployments.map((w) => w.name).sort()).toEqual(
+      services
+        .filter((s) => s.kind === 'Deployment')
+        .map((s) => s.name)
+        .sort(),
+    );
+    for (const workload of deployments) {
+      expect(resolveEnv(objects, workload, example).values).toMatchObject({
+        OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://zipkin.monitoring.svc:9411/api/v2/spans',
+        OTEL_TRACES_SAMPLER_ARG: '0.1',
+      });
+    }
   });
 });
 
@@ -464,6 +517,60 @@ describe('a broken manifest fails', () => {
       ]);
     },
   );
+
+  it('a CRD object missing what the Operator requires', () => {
+    const objects = prod();
+    const monitor = find(objects, 'PodMonitor', 'flock');
+    monitor.spec.podMetricsEndpoints[0].interval = 'often';
+    const rule = find(objects, 'PrometheusRule', 'flock-alerts');
+    delete rule.spec.groups[0].rules[0].expr;
+    expect(schemaProblems(objects)).toEqual([
+      'PodMonitor/flock: spec.podMetricsEndpoints[0].interval is not a duration',
+      'PrometheusRule/flock-alerts: FlockConsumerLagGrowing: expr must be a non-empty string',
+    ]);
+  });
+
+  it('a service not scraped, a scrape the NetworkPolicies stop, stale dashboard or alerts, traces always on', () => {
+    const objects = prod();
+    const feed = find(objects, 'Deployment', 'feed').spec.template;
+    feed.metadata.annotations['prometheus.io/port'] = '9090';
+    find(objects, 'PodMonitor', 'flock').spec.podMetricsEndpoints[0].path = '/stats';
+    const metrics = find(objects, 'NetworkPolicy', 'metrics');
+    metrics.spec.ingress[0].ports = [{ protocol: 'TCP', port: 9090 }];
+    const dashboard = objects.find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1',
+    ) as K8sObject;
+    dashboard.data['flock-dashboard.json'] = '{}';
+    find(objects, 'PrometheusRule', 'flock-alerts').spec.groups[0].rules[0].for = '1m';
+    const endpoint = container(objects, 'posts').env.find(
+      (e: { name: string }) => e.name === 'OTEL_EXPORTER_ZIPKIN_ENDPOINT',
+    );
+    delete endpoint.valueFrom.configMapKeyRef.optional;
+    const problems = observabilityProblems(objects, observability, example);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'feed: pod annotation prometheus.io/port is 9090, not 4004',
+        'gateway: no PodMonitor scrapes /metrics on its http port',
+        'gateway: no NetworkPolicy lets Prometheus (namespace monitoring) reach port 4000',
+        'posts: OTEL_EXPORTER_ZIPKIN_ENDPOINT is not optional (traces are off until configured)',
+        'ConfigMap/flock-grafana-dashboard is not deploy/observability/grafana/flock-dashboard.json: run node deploy/k8s/sync-observability.mjs',
+        'PrometheusRule/flock-alerts is not deploy/observability/prometheus/flock-alerts.yaml: run node deploy/k8s/sync-observability.mjs',
+      ]),
+    );
+    // Every service, not only the gateway, loses its scrape.
+    expect(
+      problems.filter((p) => p.endsWith('no PodMonitor scrapes /metrics on its http port')),
+    ).toHaveLength(8);
+  });
+
+  it('a scrape rule that lets another namespace reach a subgraph on every port', () => {
+    const objects = prod();
+    delete find(objects, 'NetworkPolicy', 'metrics').spec.ingress[0].ports;
+    expect(networkPolicyProblems(objects, subgraphs, example)).toEqual(
+      expect.arrayContaining(['NetworkPolicy/metrics -> posts: lets in other namespaces']),
+    );
+    expect(networkPolicyProblems(prod(), subgraphs, example)).toEqual([]);
+  });
 
   it('no migration Job', () => {
     const objects = prod().filter((o) => !(o.kind === 'Job' && o.metadata.name === 'migrate'));

@@ -17,6 +17,10 @@ const stackModel = z.object({
   NEO4J_URI: z.string().default('bolt://127.0.0.1:7687'),
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   MAIL_WEB_PORT: envPort.default(1080),
+  /** The local trace viewer (Zipkin): UI at /zipkin/, spans accepted at /api/v2/spans. */
+  ZIPKIN_PORT: envPort.default(9411),
+  /** `off`: the stack starts no Zipkin and gives the services no trace exporter endpoint. */
+  FLOCK_TRACING: z.enum(['on', 'off']).default('on'),
   GATEWAY_PORT: envPort.default(4000),
   IDENTITY_PORT: envPort.default(4001),
   NETWORK_PORT: envPort.default(4002),
@@ -73,6 +77,10 @@ export interface LocalStack {
   neo4jTransactionTimeoutMs: number;
   smtpUrl: string;
   mailWebUrl: string;
+  /** The local Zipkin (FLOCK_TRACING=on, the default): http://127.0.0.1:<ZIPKIN_PORT>. */
+  zipkinUrl: string;
+  /** Whether the stack runs Zipkin and the services export their spans to it (FLOCK_TRACING). */
+  tracing: boolean;
   ports: Record<ServiceName, number>;
   /** Where the gateway finds each subgraph, and everyone finds identity's JWKS. */
   subgraphUrl: (name: ServiceName) => string;
@@ -114,6 +122,8 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     neo4jTransactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT,
     smtpUrl: env.SMTP_URL,
     mailWebUrl: `http://127.0.0.1:${env.MAIL_WEB_PORT}`,
+    zipkinUrl: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
+    tracing: env.FLOCK_TRACING === 'on',
     ports,
     subgraphUrl: (name) => `http://127.0.0.1:${ports[name]}/graphql`,
     jwksUrl: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
