@@ -65,13 +65,14 @@ export function serviceEnv(stack: LocalStack, name: ServiceName): NodeJS.Process
 
 /**
  * Where a service sends its spans (the standard OpenTelemetry variables, read by
- * @flock/telemetry): the local Zipkin, every request sampled. With FLOCK_TRACING=off neither
- * is set, and a service exports nothing (as in production until an endpoint is configured).
+ * @flock/telemetry): the local Zipkin, every request sampled unless OTEL_TRACES_SAMPLER_ARG
+ * says otherwise. With FLOCK_TRACING=off neither is set, and a service exports nothing (as in
+ * production until an endpoint is configured).
  */
 export function tracingEnv(stack: LocalStack): NodeJS.ProcessEnv {
   return {
     OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${stack.zipkinUrl}/api/v2/spans`,
-    OTEL_TRACES_SAMPLER_ARG: '1',
+    OTEL_TRACES_SAMPLER_ARG: String(stack.traceSampleRatio),
   };
 }
 

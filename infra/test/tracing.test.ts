@@ -23,6 +23,14 @@ describe('tracing in the local stack', () => {
     }
   });
 
+  it('samples the share OTEL_TRACES_SAMPLER_ARG gives (0.1, as in production), and refuses 2', () => {
+    const stack = resolveLocalStack({ OTEL_TRACES_SAMPLER_ARG: '0.1' });
+    expect(serviceEnv(stack, 'gateway').OTEL_TRACES_SAMPLER_ARG).toBe('0.1');
+    expect(() => resolveLocalStack({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(
+      /OTEL_TRACES_SAMPLER_ARG/,
+    );
+  });
+
   it('follows ZIPKIN_PORT', () => {
     const stack = resolveLocalStack({ ZIPKIN_PORT: '9500' });
     expect(serviceEnv(stack, 'posts').OTEL_EXPORTER_ZIPKIN_ENDPOINT).toBe(

@@ -21,6 +21,8 @@ const stackModel = z.object({
   ZIPKIN_PORT: envPort.default(9411),
   /** `off`: the stack starts no Zipkin and gives the services no trace exporter endpoint. */
   FLOCK_TRACING: z.enum(['on', 'off']).default('on'),
+  /** The share of new traces the local services keep (every one by default; 0.1 as in production). */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   GATEWAY_PORT: envPort.default(4000),
   IDENTITY_PORT: envPort.default(4001),
   NETWORK_PORT: envPort.default(4002),
@@ -81,6 +83,8 @@ export interface LocalStack {
   zipkinUrl: string;
   /** Whether the stack runs Zipkin and the services export their spans to it (FLOCK_TRACING). */
   tracing: boolean;
+  /** The share of new traces the services keep (OTEL_TRACES_SAMPLER_ARG, default 1). */
+  traceSampleRatio: number;
   ports: Record<ServiceName, number>;
   /** Where the gateway finds each subgraph, and everyone finds identity's JWKS. */
   subgraphUrl: (name: ServiceName) => string;
@@ -124,6 +128,7 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     mailWebUrl: `http://127.0.0.1:${env.MAIL_WEB_PORT}`,
     zipkinUrl: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
     tracing: env.FLOCK_TRACING === 'on',
+    traceSampleRatio: env.OTEL_TRACES_SAMPLER_ARG,
     ports,
     subgraphUrl: (name) => `http://127.0.0.1:${ports[name]}/graphql`,
     jwksUrl: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
