@@ -24,7 +24,7 @@ const contract: Record<string, { type: MetricType; labels: string[] }> = {
   },
   flock_gateway_entity_cache_hits_total: { type: 'counter', labels: ['type'] },
   flock_gateway_entity_cache_misses_total: { type: 'counter', labels: ['type'] },
-  flock_gateway_entity_cache_evictions_total: { type: 'counter', labels: ['type'] },
+  flock_gateway_entity_cache_evictions_total: { type: 'counter', labels: ['type', 'reason'] },
   flock_rate_limit_rejections_total: { type: 'counter', labels: ['limit'] },
   flock_kafka_consumer_lag: { type: 'gauge', labels: ['group', 'topic', 'partition'] },
   flock_events_handled_total: { type: 'counter', labels: ['group', 'topic', 'outcome'] },
