@@ -136,6 +136,8 @@ const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 conn
   ),
 });
 
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).\n\n${table([closed, twoWorkers, ...open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
+// What the stack ran with, when it matters to the numbers (e.g. "tracing off").
+const note = process.env.BENCH_NOTE ? ` Stack: ${process.env.BENCH_NOTE}.` : '';
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).${note}\n\n${table([closed, twoWorkers, ...open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
 console.log(report);
 appendFileSync(join(import.meta.dirname, 'results', 'feed-read.md'), report);
