@@ -16,7 +16,7 @@ import {
   serviceApolloConfig,
 } from '@flock/graphql';
 import { CORRELATION_HEADER, type Logger } from '@flock/logger';
-import { injectTraceContext, type ServiceMetrics } from '@flock/telemetry';
+import { injectTraceContext, requestTraceOf, type ServiceMetrics } from '@flock/telemetry';
 import { GraphQLError } from 'graphql';
 import { CLIENT_AGENT_HEADER, CLIENT_IP_HEADER, type ClientAddress } from './client-address';
 import type { EntityCache } from './entity-cache';
@@ -114,7 +114,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
     request.http?.headers.set(CLIENT_AGENT_HEADER, context.userAgent);
     // The trace continues in the subgraph (W3C traceparent of the gateway's fetch span).
-    for (const [name, value] of Object.entries(injectTraceContext())) {
+    for (const [name, value] of Object.entries(injectTraceContext(requestTraceOf(context)))) {
       request.http?.headers.set(name, value);
     }
   }

@@ -1,86 +1,19 @@
-import { resolveLocalStack } from '@flock/env';
-import { createRedis } from '@flock/redis';
-import {
-  InMemorySpanExporter,
-  type ReadableSpan,
-  type RunningTracing,
-  SimpleSpanProcessor,
-  startTracing,
-} from '@flock/telemetry';
-import { metricSamples, metricValue, pollFor, testLogger } from '@flock/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricSamples, metricValue } from '@flock/testing';
+import { describe, expect, it } from 'vitest';
 import { gql } from './__generated__';
-import {
-  dataOf,
-  graphql,
-  type Member,
-  registerMember,
-  startTestStack,
-  type TestStack,
-} from './harness';
+import { dataOf, graphql, type Member, registerMember } from './harness';
+import { parentOf, type ReadableSpan, scope, tracedStack, traceOf } from './traced-stack';
 
-// Every service of this stack runs in this process, so one in-memory exporter sees the spans
-// of all of them; each service's own spans come from its tracer, `@flock/<service>`.
-const exporter = new InMemorySpanExporter();
-let tracing: RunningTracing;
-let services: TestStack;
-const redis = createRedis({ url: resolveLocalStack(process.env).redisUrl, logger: testLogger() });
+// As in development: AsyncLocalStorage carries the trace, so database calls are spans too.
+const { exporter, spans, spanWhere, memberWithHome, follow, createPost, stack } =
+  tracedStack('async');
 
-beforeAll(async () => {
-  tracing = startTracing({
-    service: 'flock-test',
-    exporter,
-    processor: new SimpleSpanProcessor(exporter),
-    sampleRatio: 1,
-  });
-  await redis.connect();
-  services = await startTestStack({ mailer: true, network: true, feed: {} });
-}, 180_000);
-afterAll(async () => {
-  await services?.stop();
-  await tracing?.shutdown();
-  await redis.quit();
-});
-
-const FOLLOW = gql(`
-  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }
-`);
 const CREATE_POST = gql(`
   mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }
 `);
 const POST_WITH_AUTHOR = gql(`
   query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }
 `);
-
-const spans = () => exporter.getFinishedSpans();
-const scope = (span: ReadableSpan) => span.instrumentationScope.name;
-const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
-
-/** The one finished span matching, polled for (consumers finish after the request). */
-async function spanWhere(
-  description: string,
-  match: (span: ReadableSpan) => boolean,
-): Promise<ReadableSpan> {
-  let found: ReadableSpan | undefined;
-  await pollFor(
-    async () => {
-      found = spans().find(match);
-      return found !== undefined;
-    },
-    { timeoutMs: 30_000, description },
-  );
-  return found as ReadableSpan;
-}
-
-async function memberWithHome(): Promise<Member> {
-  const user = await registerMember(services.gatewayUrl, { prefix: 'trace' });
-  await pollFor(
-    async () => (await redis.exists(`${services.feedPrefix}:{u:${user.id}}:home`)) === 1,
-    { timeoutMs: 60_000, description: 'the home timeline' },
-  );
-  // The graph node exists once a follow of them succeeds (the network worker made it).
-  return user;
-}
 
 describe('one trace across the gateway, the subgraphs, Kafka and the workers', () => {
   let author: Member;
@@ -90,12 +23,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
   it('joins createPost, the posts subgraph, the outbox relay publish and the fan-out to a follower', async () => {
     author = await memberWithHome();
     follower = await memberWithHome();
-    await pollFor(
-      async () =>
-        !(await graphql(services.gatewayUrl, FOLLOW, { id: author.id }, { token: follower.token }))
-          .errors,
-      { timeoutMs: 30_000, description: 'the follow' },
-    );
+    await follow(follower, author);
     // The follow's Cypher ran in a Neo4j span of the network subgraph's request.
     const write = await spanWhere(
       'the Neo4j span of the follow',
@@ -107,21 +35,13 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     expect(network?.name).toBe('resolve Mutation.follow');
     exporter.reset();
 
-    const created = await graphql(
-      services.gatewayUrl,
-      CREATE_POST,
-      { b: 'traced all the way' },
-      { token: author.token },
-    );
-    postId = dataOf(created).createPost.id;
+    postId = await createPost(author, 'traced all the way');
 
     const fanout = await spanWhere(
       'the fan-out span',
       (s) => s.name === 'feed fan-out' && s.attributes['flock.post.id'] === postId,
     );
-    const traceId = fanout.spanContext().traceId;
-    const inTrace = spans().filter((s) => s.spanContext().traceId === traceId);
-    const byId = new Map(inTrace.map((s) => [s.spanContext().spanId, s]));
+    const { inTrace, byId } = traceOf(spans(), fanout);
 
     // The request at the gateway is the root of the trace.
     const request = inTrace.find(
@@ -151,7 +71,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     // The feed worker's consumer continued from the message headers, and fanned out.
     const consume = byId.get(parentOf(fanout) ?? '');
     expect(consume?.name).toBe('process posts.post-created.v1');
-    expect(consume?.attributes['messaging.consumer.group.name']).toBe(services.feedPrefix);
+    expect(consume?.attributes['messaging.consumer.group.name']).toBe(stack().feedPrefix);
     expect(parentOf(consume as ReadableSpan)).toBe(publish?.spanContext().spanId);
     expect(fanout.attributes['flock.fanout.followers']).toBe(1);
     expect(fanout.attributes['flock.fanout.delivered']).toBe(1);
@@ -167,7 +87,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
 
   it('joins register and the welcome email', async () => {
     exporter.reset();
-    const member = await registerMember(services.gatewayUrl, { prefix: 'tracemail' });
+    const member = await registerMember(stack().gatewayUrl, { prefix: 'tracemail' });
     const request = await spanWhere(
       'the register request span',
       (s) => scope(s) === '@flock/gateway' && s.name === 'mutation HarnessRegisterMember',
@@ -177,8 +97,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
       'the welcome email span',
       (s) => s.spanContext().traceId === traceId && s.name.startsWith('send email'),
     );
-    const inTrace = spans().filter((s) => s.spanContext().traceId === traceId);
-    const byId = new Map(inTrace.map((s) => [s.spanContext().spanId, s]));
+    const { byId } = traceOf(spans(), email);
     // email ← mailer's consumer ← identity's publish ← identity's request ← the gateway.
     const chain: string[] = [];
     for (let span: ReadableSpan | undefined = email; span; span = byId.get(parentOf(span) ?? '')) {
@@ -200,7 +119,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
 
   it("serves each service's metrics, which move with the work", async () => {
     const metrics = async (service: string) => {
-      const url = services.serviceUrls[service];
+      const url = stack().serviceUrls[service];
       const response = await fetch(`${url}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/plain');
@@ -208,11 +127,11 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     };
     // A cacheable entity (the author) read twice: a miss, then a hit.
     for (let i = 0; i < 2; i++) {
-      const read = await graphql(services.gatewayUrl, POST_WITH_AUTHOR, { id: postId });
+      const read = await graphql(stack().gatewayUrl, POST_WITH_AUTHOR, { id: postId });
       expect(dataOf(read).post?.author?.username).toBe(author.username);
     }
     // A refused input counts as an error by code.
-    const bad = await graphql(services.gatewayUrl, CREATE_POST, { b: '' }, { token: author.token });
+    const bad = await graphql(stack().gatewayUrl, CREATE_POST, { b: '' }, { token: author.token });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const gateway = await metrics('gateway');
@@ -284,7 +203,7 @@ describe('one trace across the gateway, the subgraphs, Kafka and the workers', (
     ).toBeGreaterThanOrEqual(1);
 
     // A gateway replica with a per-IP limit of 1 a minute counts what it refuses.
-    const limited = await services.gatewayReplica({
+    const limited = await stack().gatewayReplica({
       RATE_LIMIT_IP_PER_MINUTE: '1',
       RATE_LIMIT_NAMESPACE: `ratelimit-${Date.now()}`,
     });

@@ -93,7 +93,6 @@ type Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": typeof types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": typeof types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": typeof types.NetworkTooManyFollowersDocument,
-    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": typeof types.TraceFollowDocument,
     "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n": typeof types.TraceCreatePostDocument,
     "\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n": typeof types.TracePostAuthorDocument,
     "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": typeof types.OidcStartDocument,
@@ -132,6 +131,7 @@ type Documents = {
     "\n        query SessionsMe { me { id } }\n      ": typeof types.SessionsMeDocument,
     "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": typeof types.SessionsLogoutByRefreshTokenDocument,
     "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      ": typeof types.SubgraphTimeoutsProfileAndGraphDocument,
+    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": typeof types.TraceFollowDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": typeof types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": typeof types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": typeof types.TypeTestUserDocument,
@@ -219,7 +219,6 @@ const documents: Documents = {
     "\n        query NetworkViewerFollows($u: String) { user(username: $u) { viewerFollows } }\n      ": types.NetworkViewerFollowsDocument,
     "\n        query NetworkAnonymousSuggestions { suggestedFollows { id } }\n      ": types.NetworkAnonymousSuggestionsDocument,
     "\n        query NetworkTooManyFollowers($id: ID) {\n          user(id: $id) { followersConnection(first: 101) { totalCount } }\n        }\n      ": types.NetworkTooManyFollowersDocument,
-    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": types.TraceFollowDocument,
     "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n": types.TraceCreatePostDocument,
     "\n  query TracePostAuthor($id: ID!) { post(id: $id) { id author { username } } }\n": types.TracePostAuthorDocument,
     "\n  mutation OidcStart($p: String!) { startOidcSignIn(provider: $p) { authorizationUrl state } }\n": types.OidcStartDocument,
@@ -258,6 +257,7 @@ const documents: Documents = {
     "\n        query SessionsMe { me { id } }\n      ": types.SessionsMeDocument,
     "\n                mutation SessionsLogoutByRefreshToken($t: String) { logout(refreshToken: $t) }\n              ": types.SessionsLogoutByRefreshTokenDocument,
     "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      ": types.SubgraphTimeoutsProfileAndGraphDocument,
+    "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n": types.TraceFollowDocument,
     "\n  query TypeTestPost($id: ID!) { post(id: $id) { id body likeCount } }\n": types.TypeTestPostDocument,
     "\n  query TypeTestMe { me { username } }\n": types.TypeTestMeDocument,
     "\n  query TypeTestUser($username: String, $first: Int) {\n    user(username: $username) { posts(first: $first) { edges { node { id } } } }\n  }\n": types.TypeTestUserDocument,
@@ -599,10 +599,6 @@ export function gql(source: "\n        query NetworkTooManyFollowers($id: ID) {\
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"];
-/**
- * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function gql(source: "\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n"): (typeof documents)["\n  mutation TraceCreatePost($b: String!) { createPost(body: $b) { id } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -752,6 +748,10 @@ export function gql(source: "\n                mutation SessionsLogoutByRefreshT
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      "): (typeof documents)["\n        query SubgraphTimeoutsProfileAndGraph($u: String!) {\n          user(username: $u) { username displayName followerCount }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"): (typeof documents)["\n  mutation TraceFollow($id: ID!) { follow(userId: $id) { id } }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope, OutboxRow, OutboxStore } from '@flock/events';
-import { injectTraceContext, type TraceCarrier } from '@flock/telemetry';
+import { type TraceCarrier, traceContextFor } from '@flock/telemetry';
 
 /** What the outbox needs of a Prisma client (any service's generated client fits). */
 export interface RawSqlClient {
@@ -23,7 +23,7 @@ export function outboxRowOf(envelope: Envelope<unknown>): {
   envelope: object;
   traceContext?: TraceCarrier;
 } {
-  const traceContext = injectTraceContext();
+  const traceContext = traceContextFor(envelope.correlationId);
   return {
     id: envelope.id,
     topic: envelope.type,

@@ -23,6 +23,8 @@ const stackModel = z.object({
   FLOCK_TRACING: z.enum(['on', 'off']).default('on'),
   /** The share of new traces the local services keep (every one by default; 0.1 as in production). */
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  /** How traces follow work in the local services (async: database calls are spans too). */
+  FLOCK_TRACE_CONTEXT: z.enum(['async', 'explicit']).default('async'),
   GATEWAY_PORT: envPort.default(4000),
   IDENTITY_PORT: envPort.default(4001),
   NETWORK_PORT: envPort.default(4002),
@@ -85,6 +87,8 @@ export interface LocalStack {
   tracing: boolean;
   /** The share of new traces the services keep (OTEL_TRACES_SAMPLER_ARG, default 1). */
   traceSampleRatio: number;
+  /** FLOCK_TRACE_CONTEXT of the services (default async: every database call a span). */
+  traceContext: 'async' | 'explicit';
   ports: Record<ServiceName, number>;
   /** Where the gateway finds each subgraph, and everyone finds identity's JWKS. */
   subgraphUrl: (name: ServiceName) => string;
@@ -129,6 +133,7 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     zipkinUrl: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
     tracing: env.FLOCK_TRACING === 'on',
     traceSampleRatio: env.OTEL_TRACES_SAMPLER_ARG,
+    traceContext: env.FLOCK_TRACE_CONTEXT,
     ports,
     subgraphUrl: (name) => `http://127.0.0.1:${ports[name]}/graphql`,
     jwksUrl: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,

@@ -1,9 +1,12 @@
 import { type Logger, withCorrelation } from '@flock/logger';
 import {
+  type Context,
   extractTraceContext,
   isTracing,
   type ServiceMetrics,
+  type Span,
   SpanKind,
+  trace,
   tracer,
   withSpan,
 } from '@flock/telemetry';
@@ -19,6 +22,8 @@ export interface MessageContext {
   partition: number;
   offset: string;
   attempt: number;
+  /** The span of this attempt (its parent for the handler's own spans), while tracing. */
+  trace?: Context;
 }
 
 export type EventHandler<P> = (event: Envelope<P>, context: MessageContext) => Promise<void>;
@@ -198,8 +203,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     // The trace of the request that published it continues here (the producer span's W3C
     // context in the message headers); each attempt is a consumer span of its own.
     const parent = isTracing() ? extractTraceContext(message.headers) : undefined;
-    const run = (attempt: number) => () =>
-      subscription.handler(event, { topic, partition, offset: message.offset, attempt });
+    const run = (attempt: number, span?: Span) => () =>
+      subscription.handler(event, {
+        topic,
+        partition,
+        offset: message.offset,
+        attempt,
+        ...(span && parent ? { trace: trace.setSpan(parent, span) } : {}),
+      });
     for (let attempt = 1; ; attempt++) {
       try {
         const startedAt = performance.now();
@@ -222,7 +233,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
                     'flock.attempt': attempt,
                   },
                 },
-                run(attempt),
+                (span) => run(attempt, span)(),
               )
             : run(attempt)(),
         );

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@flock/logger';
+import { requestTraceOf, traceIdsOf } from '@flock/telemetry';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 
@@ -135,6 +136,7 @@ export function serviceApolloConfig<TContext extends CorrelatedContext>(
             logUnexpected(error, error.extensions?.code, {
               path: error.path,
               correlationId: contextValue.correlationId,
+              ...traceIdsOf(requestTraceOf(contextValue)),
             });
           }
         },

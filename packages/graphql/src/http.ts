@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { CORRELATION_HEADER, correlationIdFrom } from '@flock/logger';
 import {
+  attachRequestTrace,
+  bindRequestTrace,
+  type Context,
   extractTraceContext,
   failSpan,
   isTracing,
@@ -35,7 +38,11 @@ export function graphqlHandler<TContext extends BaseContext>({
   service = 'graphql',
 }: GraphQLHandlerOptions<TContext>) {
   const spans = tracer(service);
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestTrace?: Context,
+  ): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -70,7 +77,11 @@ export function graphqlHandler<TContext extends BaseContext>({
     }
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req, correlationIdFrom(req.headers[CORRELATION_HEADER])),
+      context: async () => {
+        const value = await context(req, correlationIdFrom(req.headers[CORRELATION_HEADER]));
+        if (requestTrace) attachRequestTrace(value, requestTrace);
+        return value;
+      },
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -82,8 +93,9 @@ export function graphqlHandler<TContext extends BaseContext>({
     res.end();
   };
   // While tracing is on, each request is a server span continuing the caller's trace (the
-  // gateway's `traceparent`), active for everything the request does. Off, nothing is added:
-  // no span, no context (AsyncLocalStorage costs the hot read path CPU).
+  // gateway's `traceparent`): active for everything the request does under AsyncLocalStorage,
+  // and either way on the request's GraphQL context (resolvers, subgraph calls) and bound to
+  // its correlation id (the outbox rows it writes). Off, nothing is added.
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isTracing()) return handle(req, res);
     const parent = extractTraceContext(req.headers);
@@ -95,14 +107,19 @@ export function graphqlHandler<TContext extends BaseContext>({
       },
       parent,
     );
+    const requestTrace = trace.setSpan(parent, span);
+    const unbind = span.isRecording()
+      ? bindRequestTrace(correlationIdFrom(req.headers[CORRELATION_HEADER]), requestTrace)
+      : undefined;
     try {
-      await otelContext.with(trace.setSpan(parent, span), () => handle(req, res));
+      await otelContext.with(requestTrace, () => handle(req, res, requestTrace));
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     } catch (error) {
       failSpan(span, error);
       throw error;
     } finally {
+      unbind?.();
       span.end();
     }
   };

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   BoundedLabel,
   isTracing,
+  requestTraceOf,
   type ServiceMetrics,
   trace,
   tracer,
@@ -29,14 +30,14 @@ export function observabilityPlugin<TContext extends BaseContext>(
   const codes = new BoundedLabel(64);
   const fields = new BoundedLabel(100);
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const startedAt = performance.now();
       let operation = 'anonymous';
       let failed = false;
       return {
         async didResolveOperation({ operationName, operation: document }) {
           operation = metrics.operationLabel(operationName);
-          const span = trace.getActiveSpan();
+          const span = trace.getSpan(requestTraceOf(contextValue));
           if (span && document) {
             span.updateName(`${document.operation} ${operationName ?? 'anonymous'}`);
             span.setAttribute('graphql.operation.type', document.operation);
@@ -90,7 +91,10 @@ export function traceRootResolvers(schema: GraphQLSchema, service: string): Grap
         return withSpan(
           spans,
           name,
-          { attributes: { 'graphql.field.path': `${type.name}.${field.name}` } },
+          {
+            parent: requestTraceOf(context),
+            attributes: { 'graphql.field.path': `${type.name}.${field.name}` },
+          },
           async () => resolve(source, args, context, info),
         );
       };

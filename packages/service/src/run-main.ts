@@ -32,16 +32,30 @@ export function runService<E extends LoggingEnv>(
   service: string,
   loadEnv: (source: Record<string, string | undefined>) => E,
   start: (env: E, logger: Logger) => Promise<RunningService>,
-  { workers = () => 1 }: { workers?: (env: E) => number } = {},
+  {
+    workers = () => 1,
+    traceContext = 'explicit',
+  }: {
+    workers?: (env: E) => number;
+    /**
+     * How traces follow work in this service unless FLOCK_TRACE_CONTEXT says otherwise:
+     * `explicit` for HTTP services (no AsyncLocalStorage on the request path), `async` for
+     * workers (see TracingSettings.contextPropagation).
+     */
+    traceContext?: 'async' | 'explicit';
+  } = {},
 ): void {
   runMain(service, async () => {
     const env = loadEnv(process.env);
     await runWorkers({ service, workers: workers(env) }, async () => {
       const logger = createLogger({ service, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
       // Traces are exported once an endpoint is configured (OTEL_EXPORTER_ZIPKIN_ENDPOINT).
-      const tracing = tracingSettingsFromEnv(service, process.env);
+      const tracing = tracingSettingsFromEnv(service, process.env, traceContext);
       const traces = tracing ? startTracing(tracing) : undefined;
-      if (tracing) logger.info({ sampleRatio: tracing.sampleRatio }, 'tracing on');
+      if (tracing) {
+        const { sampleRatio, contextPropagation } = tracing;
+        logger.info({ sampleRatio, contextPropagation }, 'tracing on');
+      }
       const running = await start(env, logger);
       // Spans still buffered are exported last, after everything else stopped.
       const steps = traces

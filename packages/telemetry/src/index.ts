@@ -8,6 +8,8 @@ export { serveClusterMetrics } from './cluster';
 export { BoundedLabel, ServiceMetrics, secondsSince } from './metrics';
 export {
   activeTraceIds,
+  attachRequestTrace,
+  bindRequestTrace,
   type Context,
   context,
   DEFAULT_SAMPLE_RATIO,
@@ -16,6 +18,7 @@ export {
   injectTraceContext,
   isTracing,
   type RunningTracing,
+  requestTraceOf,
   type Span,
   SpanKind,
   SpanStatusCode,
@@ -24,6 +27,8 @@ export {
   type Tracer,
   type TracingSettings,
   trace,
+  traceContextFor,
+  traceIdsOf,
   tracer,
   tracingSettingsFromEnv,
   withSpan,

@@ -42,6 +42,19 @@ export interface TracingSettings {
   sampleRatio: number;
   /** Tests pass a SimpleSpanProcessor; by default a BatchSpanProcessor. */
   processor?: SpanProcessor;
+  /**
+   * How the trace follows a request through this process (FLOCK_TRACE_CONTEXT):
+   * - `async`: AsyncLocalStorage carries the active span across every await, so everything a
+   *   request or a message does nests under it, database calls included. On Node 20 its
+   *   promise hooks cost every request CPU, traced or not (a fifth of the feed subgraph's
+   *   throughput, bench/results/feed-read.md).
+   * - `explicit`: no AsyncLocalStorage; the request's span travels with the request itself
+   *   (its GraphQL context, its correlation id), so the trace still runs gateway → subgraph →
+   *   resolver → outbox → Kafka → consumer, but database calls inside a request are not spans.
+   * Default `explicit` for the HTTP services, `async` for the workers (which already carry
+   * their correlation id in AsyncLocalStorage); the local stack runs everything `async`.
+   */
+  contextPropagation?: 'async' | 'explicit';
 }
 
 export interface RunningTracing {
@@ -57,19 +70,26 @@ export interface RunningTracing {
 export function tracingSettingsFromEnv(
   service: string,
   source: Record<string, string | undefined>,
+  defaultPropagation: 'async' | 'explicit' = 'explicit',
 ): TracingSettings | undefined {
   if ((source.OTEL_SDK_DISABLED ?? '').toLowerCase() === 'true') return undefined;
   const endpoint = source.OTEL_EXPORTER_ZIPKIN_ENDPOINT?.trim();
   if (!endpoint) return undefined;
   const url = new URL(endpoint); // a malformed endpoint is a configuration error, not silence
-  const ratio = Number(source.OTEL_TRACES_SAMPLER_ARG ?? DEFAULT_SAMPLE_RATIO);
+  const ratioText = source.OTEL_TRACES_SAMPLER_ARG?.trim() || String(DEFAULT_SAMPLE_RATIO);
+  const ratio = Number(ratioText);
   if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
-    throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, not ${ratio}`);
+    throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, not ${ratioText}`);
+  }
+  const propagation = source.FLOCK_TRACE_CONTEXT?.trim() || defaultPropagation;
+  if (propagation !== 'async' && propagation !== 'explicit') {
+    throw new Error(`FLOCK_TRACE_CONTEXT must be async or explicit, not ${propagation}`);
   }
   return {
     service: source.OTEL_SERVICE_NAME || service,
     exporter: new ZipkinExporter({ url: url.toString(), serviceName: service }),
     sampleRatio: ratio,
+    contextPropagation: propagation,
   };
 }
 
@@ -93,7 +113,9 @@ export function startTracing(settings: TracingSettings): RunningTracing {
     spanProcessors: [settings.processor ?? new BatchSpanProcessor(settings.exporter)],
   });
   running = provider;
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  if ((settings.contextPropagation ?? 'async') === 'async') {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  }
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   const prisma = new PrismaInstrumentation();
@@ -124,7 +146,11 @@ function rootSampler(ratio: number): Sampler {
   const ratioSampler = new TraceIdRatioBasedSampler(ratio);
   return {
     shouldSample(ctx, traceId, spanName) {
-      if (spanName.startsWith('prisma:')) return { decision: SamplingDecision.NOT_RECORD };
+      // (Apollo Gateway's own spans are roots only without AsyncLocalStorage, where its
+      // request span does not reach them: they would each make a trace of their own.)
+      if (spanName.startsWith('prisma:') || spanName.startsWith('gateway.')) {
+        return { decision: SamplingDecision.NOT_RECORD };
+      }
       return ratioSampler.shouldSample(ctx, traceId);
     },
     toString: () => `FlockRoot{${ratioSampler.toString()}}`,
@@ -192,9 +218,65 @@ export function extractTraceContext(carrier: unknown): Context {
   return propagation.extract(ROOT_CONTEXT, headers);
 }
 
+/**
+ * The trace of each request in flight, by correlation id, while tracing without
+ * AsyncLocalStorage: how an outbox row written deep in a request finds the request's trace
+ * (the envelope carries the correlation id). A client that sends one correlation id with
+ * concurrent requests links their events to one of those requests' traces, nothing more.
+ */
+const requestTraces = new Map<string, Context>();
+
+/** Makes `ctx` the trace of requests with `correlationId` until the returned function runs. */
+export function bindRequestTrace(correlationId: string, ctx: Context): () => void {
+  requestTraces.set(correlationId, ctx);
+  return () => {
+    if (requestTraces.get(correlationId) === ctx) requestTraces.delete(correlationId);
+  };
+}
+
+/**
+ * The W3C trace context an event written now should carry: the active span's (a worker, or
+ * a request under AsyncLocalStorage), else the trace of the request with `correlationId`.
+ */
+export function traceContextFor(correlationId: string | undefined): TraceCarrier {
+  const active = context.active();
+  if (trace.getSpan(active)) return injectTraceContext(active);
+  const bound = correlationId ? requestTraces.get(correlationId) : undefined;
+  return bound ? injectTraceContext(bound) : {};
+}
+
+/** Where a request's trace context rides on its GraphQL context object. */
+const REQUEST_TRACE = Symbol.for('flock.requestTrace');
+
+/** Puts the request's trace on its GraphQL context object (see requestTraceOf). */
+export function attachRequestTrace(contextValue: object, ctx: Context): void {
+  (contextValue as Record<symbol, Context>)[REQUEST_TRACE] = ctx;
+}
+
+/**
+ * The context to continue a request's trace from: the active one when it has a span (with
+ * AsyncLocalStorage), else the one attached to the request's GraphQL context.
+ */
+export function requestTraceOf(contextValue: unknown): Context {
+  const active = context.active();
+  if (trace.getSpan(active)) return active;
+  const attached =
+    contextValue && typeof contextValue === 'object'
+      ? (contextValue as Record<symbol, Context | undefined>)[REQUEST_TRACE]
+      : undefined;
+  return attached ?? active;
+}
+
 /** Whether tracing is on in this process (spans are recorded, not no-ops). */
 export function isTracing(): boolean {
   return running !== undefined;
+}
+
+/** The trace and span ids of `ctx`'s span, for a log line (none when untraced). */
+export function traceIdsOf(ctx: Context): { traceId: string; spanId: string } | undefined {
+  const spanContext = trace.getSpan(ctx)?.spanContext();
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
+  return { traceId: spanContext.traceId, spanId: spanContext.spanId };
 }
 
 /** The ids a log line inside a traced operation carries. */

@@ -24,11 +24,11 @@ export function feedSubscriptions(
   return [
     on(userRegistered, (e) => projection.userRegistered(e.payload.userId)),
     on(accountDeleted, (e) => projection.accountDeleted(e.payload.userId)),
-    on(postCreated, (e) =>
+    on(postCreated, (e, message) =>
       withSpan(
         spans,
         'feed fan-out',
-        { attributes: { 'flock.post.id': e.payload.postId } },
+        { parent: message.trace, attributes: { 'flock.post.id': e.payload.postId } },
         async (span) => {
           const startedAt = performance.now();
           const outcome = await projection.postCreated(e.payload);

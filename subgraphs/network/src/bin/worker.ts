@@ -2,4 +2,4 @@ import { runService } from '@flock/service';
 import { startNetworkWorker } from '../app';
 import { loadNetworkWorkerEnv } from '../env';
 
-runService('network-worker', loadNetworkWorkerEnv, startNetworkWorker);
+runService('network-worker', loadNetworkWorkerEnv, startNetworkWorker, { traceContext: 'async' });

@@ -5,7 +5,7 @@ import {
   userFollowed,
   userUnfollowed,
 } from '@flock/events';
-import { injectTraceContext } from '@flock/telemetry';
+import { traceContextFor } from '@flock/telemetry';
 import type { OutboxNode } from './neo4j-outbox';
 
 /** Who follows whom, when, on whose request: what both follow events are made of. */
@@ -76,7 +76,7 @@ export function sequencedOutboxNode(envelope: Envelope<object>): SequencedOutbox
   if (envelopeHead === undefined || envelopeTail === undefined || more.length > 0) {
     throw new Error(`event ${envelope.id} cannot be numbered: the sequence mark is not unique`);
   }
-  const trace = injectTraceContext();
+  const trace = traceContextFor(envelope.correlationId);
   return {
     id: envelope.id,
     topic: envelope.type,

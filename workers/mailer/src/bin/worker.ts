@@ -2,4 +2,4 @@ import { runService } from '@flock/service';
 import { startMailer } from '../app';
 import { loadMailerEnv } from '../env';
 
-runService('mailer', loadMailerEnv, startMailer);
+runService('mailer', loadMailerEnv, startMailer, { traceContext: 'async' });
