@@ -73,7 +73,7 @@ export function tracingEnv(stack: LocalStack): NodeJS.ProcessEnv {
   return {
     OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${stack.zipkinUrl}/api/v2/spans`,
     OTEL_TRACES_SAMPLER_ARG: String(stack.traceSampleRatio),
-    FLOCK_TRACE_CONTEXT: stack.traceContext,
+    ...(stack.traceContext === 'production' ? {} : { FLOCK_TRACE_CONTEXT: stack.traceContext }),
   };
 }
 

@@ -31,6 +31,15 @@ describe('tracing in the local stack', () => {
     );
   });
 
+  it('traces with AsyncLocalStorage everywhere by default; production leaves each service its own', () => {
+    expect(serviceEnv(resolveLocalStack({}), 'posts').FLOCK_TRACE_CONTEXT).toBe('async');
+    const production = resolveLocalStack({ FLOCK_TRACE_CONTEXT: 'production' });
+    expect(serviceEnv(production, 'posts')).not.toHaveProperty('FLOCK_TRACE_CONTEXT');
+    expect(() => resolveLocalStack({ FLOCK_TRACE_CONTEXT: 'sometimes' })).toThrow(
+      /FLOCK_TRACE_CONTEXT/,
+    );
+  });
+
   it('follows ZIPKIN_PORT', () => {
     const stack = resolveLocalStack({ ZIPKIN_PORT: '9500' });
     expect(serviceEnv(stack, 'posts').OTEL_EXPORTER_ZIPKIN_ENDPOINT).toBe(

@@ -23,8 +23,12 @@ const stackModel = z.object({
   FLOCK_TRACING: z.enum(['on', 'off']).default('on'),
   /** The share of new traces the local services keep (every one by default; 0.1 as in production). */
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
-  /** How traces follow work in the local services (async: database calls are spans too). */
-  FLOCK_TRACE_CONTEXT: z.enum(['async', 'explicit']).default('async'),
+  /**
+   * How traces follow work in the local services: async (every database call a span too),
+   * explicit, or production (each service's own default: explicit for the HTTP services,
+   * async for the workers).
+   */
+  FLOCK_TRACE_CONTEXT: z.enum(['async', 'explicit', 'production']).default('async'),
   GATEWAY_PORT: envPort.default(4000),
   IDENTITY_PORT: envPort.default(4001),
   NETWORK_PORT: envPort.default(4002),
@@ -88,7 +92,7 @@ export interface LocalStack {
   /** The share of new traces the services keep (OTEL_TRACES_SAMPLER_ARG, default 1). */
   traceSampleRatio: number;
   /** FLOCK_TRACE_CONTEXT of the services (default async: every database call a span). */
-  traceContext: 'async' | 'explicit';
+  traceContext: 'async' | 'explicit' | 'production';
   ports: Record<ServiceName, number>;
   /** Where the gateway finds each subgraph, and everyone finds identity's JWKS. */
   subgraphUrl: (name: ServiceName) => string;

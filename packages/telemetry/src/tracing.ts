@@ -113,19 +113,26 @@ export function startTracing(settings: TracingSettings): RunningTracing {
     spanProcessors: [settings.processor ?? new BatchSpanProcessor(settings.exporter)],
   });
   running = provider;
-  if ((settings.contextPropagation ?? 'async') === 'async') {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  }
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
-  const prisma = new PrismaInstrumentation();
-  prisma.setTracerProvider(provider);
-  prisma.enable();
-  const stopRedisSpans = traceRedisCalls();
-  return {
-    async shutdown() {
+  // Database spans need the active span of the code that calls the database: only with
+  // AsyncLocalStorage. Without it they could only be roots (which are not kept), so their
+  // instrumentation, which costs every call, stays off.
+  let stopDatabaseSpans = () => {};
+  if ((settings.contextPropagation ?? 'async') === 'async') {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    const prisma = new PrismaInstrumentation();
+    prisma.setTracerProvider(provider);
+    prisma.enable();
+    const stopRedisSpans = traceRedisCalls();
+    stopDatabaseSpans = () => {
       prisma.disable();
       stopRedisSpans();
+    };
+  }
+  return {
+    async shutdown() {
+      stopDatabaseSpans();
       await provider.shutdown();
       if (running === provider) {
         running = undefined;

@@ -2,11 +2,15 @@ import { createLogger } from '@flock/logger';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BoundedLabel,
+  bindRequestTrace,
+  context,
   InMemorySpanExporter,
   type RunningTracing,
   ServiceMetrics,
   SimpleSpanProcessor,
   startTracing,
+  trace,
+  traceContextFor,
   tracer,
   tracingSettingsFromEnv,
   withSpan,
@@ -29,6 +33,19 @@ describe('tracing settings from the OpenTelemetry variables', () => {
     expect(
       tracingSettingsFromEnv('posts', { ...endpoint, OTEL_TRACES_SAMPLER_ARG: '1' })?.sampleRatio,
     ).toBe(1);
+  });
+
+  it('carries the trace explicitly by default, and as FLOCK_TRACE_CONTEXT says', () => {
+    const endpoint = { OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://127.0.0.1:9411/api/v2/spans' };
+    expect(tracingSettingsFromEnv('posts', endpoint)?.contextPropagation).toBe('explicit');
+    expect(tracingSettingsFromEnv('mailer', endpoint, 'async')?.contextPropagation).toBe('async');
+    expect(
+      tracingSettingsFromEnv('posts', { ...endpoint, FLOCK_TRACE_CONTEXT: 'async' })
+        ?.contextPropagation,
+    ).toBe('async');
+    expect(() =>
+      tracingSettingsFromEnv('posts', { ...endpoint, FLOCK_TRACE_CONTEXT: 'magic' }),
+    ).toThrow(/FLOCK_TRACE_CONTEXT/);
   });
 
   it('refuses a ratio outside 0..1 and an endpoint that is no URL', () => {
@@ -79,6 +96,23 @@ describe('traces in this process', () => {
     logger.info('outside');
     expect(lines[0]).toMatchObject({ msg: 'inside', ...ids });
     expect(lines[1]?.traceId).toBeUndefined();
+  });
+
+  it("gives an event written without AsyncLocalStorage its request's trace, by correlation id", async () => {
+    running = startTracing({
+      service: 'test',
+      exporter: new InMemorySpanExporter(),
+      sampleRatio: 1,
+      contextPropagation: 'explicit',
+    });
+    const span = tracer('test').startSpan('request');
+    const unbind = bindRequestTrace('corr-1', trace.setSpan(context.active(), span));
+    const { traceId, spanId } = span.spanContext();
+    expect(traceContextFor('corr-1').traceparent).toBe(`00-${traceId}-${spanId}-01`);
+    expect(traceContextFor('corr-2')).toEqual({});
+    unbind();
+    expect(traceContextFor('corr-1')).toEqual({});
+    span.end();
   });
 
   it('records a failing operation as an error span and rethrows', async () => {
