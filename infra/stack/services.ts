@@ -73,7 +73,8 @@ export function tracingEnv(stack: LocalStack): NodeJS.ProcessEnv {
   return {
     OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${stack.zipkinUrl}/api/v2/spans`,
     OTEL_TRACES_SAMPLER_ARG: String(stack.traceSampleRatio),
-    ...(stack.traceContext === 'production' ? {} : { FLOCK_TRACE_CONTEXT: stack.traceContext }),
+    // Empty: the service's own default (and not the caller's FLOCK_TRACE_CONTEXT=production).
+    FLOCK_TRACE_CONTEXT: stack.traceContext === 'production' ? '' : stack.traceContext,
   };
 }
 
