@@ -71,6 +71,7 @@ describe('the local trace viewer (Zipkin)', () => {
     expect(tracingEnv(stack)).toEqual({
       OTEL_EXPORTER_ZIPKIN_ENDPOINT: `http://127.0.0.1:${port}/api/v2/spans`,
       OTEL_TRACES_SAMPLER_ARG: '1',
+      FLOCK_TRACE_CONTEXT: 'async',
     });
   });
 
