@@ -175,6 +175,7 @@ export async function createGatewayServer(options: GatewayOptions) {
     server: apollo,
     maxBodyBytes: options.maxBodyBytes,
     service: 'gateway',
+    continueCallerTrace: false,
     context: async (req, correlationId) => {
       const authorization = req.headers.authorization;
       const viewer = await options.verifyAccessToken(authorization);

@@ -24,6 +24,12 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Names the request spans' tracer (`@flock/<service>`). */
   service?: string;
+  /**
+   * Whether a request continues the caller's trace (its `traceparent`, sampled flag
+   * included): yes behind the gateway; no at the public edge, where any client could
+   * otherwise force every one of its requests to be traced and exported.
+   */
+  continueCallerTrace?: boolean;
 }
 
 /**
@@ -36,6 +42,7 @@ export function graphqlHandler<TContext extends BaseContext>({
   path = '/graphql',
   maxBodyBytes = 100_000,
   service = 'graphql',
+  continueCallerTrace = true,
 }: GraphQLHandlerOptions<TContext>) {
   const spans = tracer(service);
   const handle = async (
@@ -98,7 +105,7 @@ export function graphqlHandler<TContext extends BaseContext>({
   // its correlation id (the outbox rows it writes). Off, nothing is added.
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isTracing()) return handle(req, res);
-    const parent = extractTraceContext(req.headers);
+    const parent = extractTraceContext(continueCallerTrace ? req.headers : undefined);
     const span = spans.startSpan(
       `${req.method ?? 'GET'} ${path}`,
       {

@@ -5,9 +5,8 @@ export {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 export { serveClusterMetrics } from './cluster';
-export { BoundedLabel, ServiceMetrics, secondsSince } from './metrics';
+export { BoundedLabel, ServiceMetrics } from './metrics';
 export {
-  activeTraceIds,
   attachRequestTrace,
   bindRequestTrace,
   type Context,

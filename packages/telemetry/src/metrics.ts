@@ -246,8 +246,3 @@ export class BoundedLabel {
     return value;
   }
 }
-
-/** Seconds since `startedAt` (a performance.now() reading). */
-export function secondsSince(startedAt: number): number {
-  return (performance.now() - startedAt) / 1000;
-}

@@ -146,7 +146,9 @@ export function startTracing(settings: TracingSettings): RunningTracing {
   return {
     async shutdown() {
       stopDatabaseSpans();
-      await provider.shutdown();
+      // The last export failing (the trace backend down) loses those spans, nothing else:
+      // a service's shutdown goes on.
+      await provider.shutdown().catch(() => {});
       if (running === provider) {
         running = undefined;
         trace.disable();
@@ -297,14 +299,6 @@ export function traceIdsOf(ctx: Context): { traceId: string; spanId: string } | 
   const spanContext = trace.getSpan(ctx)?.spanContext();
   if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
   return { traceId: spanContext.traceId, spanId: spanContext.spanId };
-}
-
-/** The ids a log line inside a traced operation carries. */
-export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
-  const span = trace.getActiveSpan();
-  if (!span) return undefined;
-  const { traceId, spanId } = span.spanContext();
-  return trace.isSpanContextValid(span.spanContext()) ? { traceId, spanId } : undefined;
 }
 
 export type { Context, Span, Tracer };

@@ -1,4 +1,5 @@
 import { createLogger } from '@flock/logger';
+import { freePort } from '@flock/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BoundedLabel,
@@ -205,4 +206,21 @@ describe('metrics', () => {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });
+});
+
+describe('a trace backend that is down', () => {
+  it('loses the spans, never the work: spans end, and shutdown returns', async () => {
+    const port = await freePort(); // nothing listens there
+    const settings = tracingSettingsFromEnv('test', {
+      OTEL_EXPORTER_ZIPKIN_ENDPOINT: `http://127.0.0.1:${port}/api/v2/spans`,
+      OTEL_TRACES_SAMPLER_ARG: '1',
+    });
+    if (!settings) throw new Error('tracing should be on');
+    const running = startTracing(settings);
+    const done = await withSpan(tracer('test'), 'work', {}, async () => 'done');
+    expect(done).toBe('done');
+    const started = Date.now();
+    await running.shutdown(); // flushes to the closed port: fails, and gives up
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 20_000);
 });

@@ -177,7 +177,9 @@ runMain('events-redrive', async () => {
   });
   const [topic] = positionals;
   if (!topic || positionals.length > 1) {
-    console.error('usage: npm run events:redrive -- <topic | topic.dlq> [--dry-run]');
+    createLogger({ service: 'events-redrive', destination: 2 }).error(
+      'usage: npm run events:redrive -- <topic | topic.dlq> [--dry-run]',
+    );
     process.exitCode = 2;
     return;
   }
