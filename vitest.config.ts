@@ -12,10 +12,25 @@ const workspaces = '{packages,subgraphs,workers,gateway,infra,clients,examples,s
 const ignored = ['**/node_modules/**', '**/.flock/**'];
 
 /**
- * Two projects run by `npm test`: `unit` (pure logic, no services) and `integration`
+ * What must also work on a Redis Cluster: the feed (fan-out grouped by hash slot, reads,
+ * rebuild), the gateway's rate limits and identity's sign-in limits. The `redis-cluster`
+ * project runs these files again with REDIS_CLUSTER_NODES set: the services they start and
+ * their own clients (testRedisTarget) then use the local 3-master cluster `npm test` starts,
+ * where any command whose keys cross hash slots fails.
+ */
+const onRedisCluster = [
+  'subgraphs/feed/test/**/*.int.test.ts',
+  'gateway/test/rate-limits.int.test.ts',
+  'gateway/test/login-throttle.int.test.ts',
+  'gateway/test/feed.int.test.ts',
+];
+
+/**
+ * Three projects run by `npm test`: `unit` (pure logic, no services), `integration`
  * (*.int.test.ts, against the real Postgres, Redis, Kafka, Neo4j and mail catcher that
- * `npm test` starts first). A third, `faults` (`npm run test:faults`), starts a stack of its
- * own and breaks it on purpose; it runs only when asked for.
+ * `npm test` starts first) and `redis-cluster` (above). A fourth, `faults`
+ * (`npm run test:faults`), starts a stack of its own and breaks it on purpose; it runs only
+ * when asked for.
  */
 export default defineConfig({
   test: {
@@ -34,6 +49,17 @@ export default defineConfig({
           name: 'integration',
           include: [`${workspaces}/**/test/**/*.int.test.ts`],
           exclude: ignored,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'redis-cluster',
+          include: onRedisCluster,
+          exclude: ignored,
+          setupFiles: ['infra/test/on-redis-cluster.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,14 +1,22 @@
 /**
- * Feed fan-out: one post to 10,000 and to 100,000 followers. Measures the fan-out itself
- * (time until the last follower's home holds the post, deliveries/s, the time by which 99%
- * were delivered), beside a raw pipelined ZADD rate to as many keys in the same run (the
- * limit), and the Kafka hop (publish → consumed). Needs Redis and Kafka: `npm run infra:up`,
- * then `npm run bench:fanout`. Uses a key prefix of its own and removes it afterwards.
+ * Feed fan-out: one post to 10,000 and to 100,000 followers, on the standalone Redis and on the
+ * local 3-master Redis Cluster, with one home per script call (how the fan-out wrote before
+ * issue 18) and with homes grouped per call (FEED_FANOUT_GROUP; on the cluster, one hash
+ * slot's homes per call). Measures the time until the last follower's home holds the post,
+ * deliveries/s, when 99% were delivered, Redis's own time per delivery (INFO commandstats,
+ * summed over the masters) and the client's CPU per delivery; beside raw pipelined ZADDs to as
+ * many keys from the same client, and `redis-benchmark -t zadd -P 64` (the server's limit),
+ * in the same run; then the Kafka hop (publish → consumed).
+ *
+ * Needs Redis, the Redis Cluster and Kafka: `npm test` starts them (or `npm run infra:up` and
+ * `FLOCK_REDIS=cluster npm run infra:up`), then `npm run bench:fanout`. Key prefixes of its own,
+ * removed afterwards. BENCH_ROUNDS (default 3): each row is the median of that many runs.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localStack } from '@flock/env';
+import { resolveLocalStack } from '@flock/env';
 import { createKafka, EventPublisher, on, postCreated, startConsumer } from '@flock/events';
 import {
   defaultTimelineSettings,
@@ -21,16 +29,13 @@ import {
   TimelineStore,
 } from '@flock/feed/timelines';
 import { createLogger, withCorrelation } from '@flock/logger';
-import { connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis, deleteKeys, type Redis, serverClients } from '@flock/redis';
 import { machine } from './lib';
 
-const redis: FeedRedis = await connectRedis({
-  url: localStack.redisUrl,
-  logger: createLogger({ service: 'bench' }),
-});
-const prefix = `benchfanout${Date.now().toString(36)}`;
-const settings = { ...defaultTimelineSettings, prefix, fanoutThreshold: 1_000_000 };
-const k = feedKeys(prefix);
+const stack = resolveLocalStack(process.env);
+const logger = createLogger({ service: 'bench', level: 'warn' });
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FOLLOWERS = [10_000, 100_000];
 
 /** The feed's store, noting when each fan-out batch has been written (ms since `since`). */
 class BatchTimingStore extends TimelineStore {
@@ -43,88 +48,144 @@ class BatchTimingStore extends TimelineStore {
     return written;
   }
 }
-const store = new BatchTimingStore(redis, k, new ScriptRunner(redis), settings);
-const projection = new TimelineProjection(store, settings);
 
 async function inBatches<T>(items: T[], size: number, write: (item: T) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size)
     await Promise.all(items.slice(i, i + size).map(write));
 }
 
-/** Redis's own time per call of a command so far (INFO commandstats): calls and µs. */
-async function commandStats(command: string) {
-  const line = (await redis.info('commandstats'))
-    .split('\n')
-    .find((l) => l.startsWith(`cmdstat_${command}:`));
-  const calls = Number(/calls=(\d+)/.exec(line ?? '')?.[1] ?? 0);
-  const usec = Number(/usec=(\d+)/.exec(line ?? '')?.[1] ?? 0);
+/** Redis's own time in `command` so far (INFO commandstats, every master): calls and µs. */
+async function commandStats(redis: Redis, command: string) {
+  let calls = 0;
+  let usec = 0;
+  for (const node of await serverClients(redis)) {
+    const line = (await node.info('commandstats'))
+      .split('\n')
+      .find((l) => l.startsWith(`cmdstat_${command}:`));
+    calls += Number(/calls=(\d+)/.exec(line ?? '')?.[1] ?? 0);
+    usec += Number(/usec=(\d+)/.exec(line ?? '')?.[1] ?? 0);
+  }
   return { calls, usec };
 }
 
-/** µs Redis itself spent per call of `command` while `work` ran. */
-async function serverMicrosPerCall(command: string, work: () => Promise<unknown>) {
-  const before = await commandStats(command);
+/** Redis's µs in `command`, the client's CPU µs and the wall time while `work` ran. */
+async function measured(redis: Redis, command: string, work: () => Promise<unknown>) {
+  const before = await commandStats(redis, command);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   await work();
-  const after = await commandStats(command);
-  return (after.usec - before.usec) / Math.max(after.calls - before.calls, 1);
-}
-
-async function run(followers: number) {
-  const author = randomUUID();
-  const ids = Array.from({ length: followers }, () => randomUUID());
-  // Active followers: each has a home timeline.
-  await inBatches(ids, 1000, (id) =>
-    redis.zAdd(k.home(id), { score: Number.NEGATIVE_INFINITY, value: '~' }),
-  );
-  await inBatches(ids, 1000, (id) => redis.sAdd(k.followers(author), id));
-
-  // The limit: pipelined ZADDs to the same number of keys, nothing else.
-  let t = performance.now();
-  const zaddMicros = await serverMicrosPerCall('zadd', () =>
-    inBatches(ids, 1000, (id) => redis.zAdd(`${prefix}:raw:{u:${id}}`, { score: 1, value: 'x' })),
-  );
-  const rawSeconds = (performance.now() - t) / 1000;
-
-  t = performance.now();
-  let outcome: FanoutOutcome | undefined;
-  const deliveryMicros = await serverMicrosPerCall('evalsha', async () => {
-    store.batches = [];
-    store.since = performance.now();
-    // As in the worker, which handles each event with its correlation id in scope.
-    outcome = await withCorrelation(randomUUID(), () =>
-      projection.postCreated({
-        postId: randomUUID(),
-        authorId: author,
-        replyToId: null,
-        createdAt: new Date().toISOString(),
-      }),
-    );
-  });
-  const seconds = (performance.now() - t) / 1000;
-  if (!outcome) throw new Error('no fan-out outcome');
-  if (outcome.delivered !== followers) throw new Error(`delivered to ${outcome.delivered} homes`);
-  const p99At = store.batches.find(
-    (_, i, all) => all.slice(0, i + 1).reduce((n, b) => n + b.size, 0) >= 0.99 * followers,
-  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const after = await commandStats(redis, command);
   return {
-    followers,
-    delivered: outcome.delivered,
     seconds,
-    perSecond: Math.round(outcome.delivered / seconds),
-    p99Ms: Math.round(p99At?.doneAtMs ?? seconds * 1000),
-    rawPerSecond: Math.round(followers / rawSeconds),
-    zaddMicros,
-    deliveryMicros,
+    redisMicros: after.usec - before.usec,
+    calls: after.calls - before.calls,
+    clientMicros: used.user + used.system,
   };
 }
 
+interface Row {
+  target: string;
+  group: number;
+  followers: number;
+  perSecond: number;
+  seconds: number;
+  p99Ms: number;
+  callsPerDelivery: number;
+  redisMicrosPerDelivery: number;
+  clientMicrosPerDelivery: number;
+  rawPerSecond: number;
+}
+
+async function fanOut(
+  redis: FeedRedis,
+  target: string,
+  group: number,
+  followers: number,
+): Promise<Row> {
+  const prefix = `benchfanout${randomUUID().slice(0, 8)}`;
+  const settings = {
+    ...defaultTimelineSettings,
+    prefix,
+    fanoutThreshold: 1_000_000,
+    fanoutGroup: group,
+  };
+  const k = feedKeys(prefix);
+  const store = new BatchTimingStore(redis, k, new ScriptRunner(redis), settings);
+  const projection = new TimelineProjection(store, settings);
+  const author = randomUUID();
+  const ids = Array.from({ length: followers }, () => randomUUID());
+  try {
+    // Active followers: each has a home timeline.
+    await inBatches(ids, 1000, (id) =>
+      redis.zAdd(k.home(id), { score: Number.NEGATIVE_INFINITY, value: '~' }),
+    );
+    await inBatches(ids, 1000, (id) => redis.sAdd(k.followers(author), id));
+
+    // The client's limit: pipelined ZADDs to as many keys, nothing else.
+    const raw = await measured(redis, 'zadd', () =>
+      inBatches(ids, 1000, (id) => redis.zAdd(`${prefix}:raw:{u:${id}}`, { score: 1, value: 'x' })),
+    );
+
+    let outcome: FanoutOutcome | undefined;
+    store.batches = [];
+    const run = await measured(redis, 'evalsha', async () => {
+      store.since = performance.now();
+      // As in the worker, which handles each event with its correlation id in scope.
+      outcome = await withCorrelation(randomUUID(), () =>
+        projection.postCreated({
+          postId: randomUUID(),
+          authorId: author,
+          replyToId: null,
+          createdAt: new Date().toISOString(),
+        }),
+      );
+    });
+    if (outcome?.delivered !== followers) {
+      throw new Error(`delivered to ${outcome?.delivered} homes of ${followers}`);
+    }
+    let sum = 0;
+    const p99At = store.batches.find((b) => {
+      sum += b.size;
+      return sum >= 0.99 * followers;
+    });
+    return {
+      target,
+      group,
+      followers,
+      perSecond: Math.round(followers / run.seconds),
+      seconds: run.seconds,
+      p99Ms: Math.round(p99At?.doneAtMs ?? run.seconds * 1000),
+      callsPerDelivery: run.calls / followers,
+      redisMicrosPerDelivery: run.redisMicros / followers,
+      clientMicrosPerDelivery: run.clientMicros / followers,
+      rawPerSecond: Math.round(followers / raw.seconds),
+    };
+  } finally {
+    await deleteKeys(redis, `${prefix}:*`);
+  }
+}
+
+const median = (rows: Row[]): Row => {
+  const sorted = [...rows].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor(sorted.length / 2)] as Row;
+};
+
+/** redis-benchmark's pipelined ZADD rate against the standalone Redis: the server's limit. */
+function redisBenchmarkZadd(): number {
+  const { hostname, port } = new URL(stack.redisUrl);
+  const csv = execFileSync(
+    'redis-benchmark',
+    ['-h', hostname, '-p', port || '6379', '-t', 'zadd', '-P', '64', '-n', '1000000', '--csv'],
+    { encoding: 'utf8' },
+  );
+  const line = csv.split('\n').find((l) => l.startsWith('"ZADD"'));
+  return Math.round(Number(line?.split(',')[1]?.replaceAll('"', '') ?? 0));
+}
+
 async function kafkaHop(): Promise<number> {
-  const logger = createLogger({ service: 'bench', level: 'warn' });
-  const kafka = createKafka({
-    clientId: 'bench-fanout',
-    brokers: [localStack.kafkaBroker],
-    logger,
-  });
+  const kafka = createKafka({ clientId: 'bench-fanout', brokers: stack.kafkaBrokers, logger });
   const marker = randomUUID();
   let receivedAt = 0;
   const consumer = await startConsumer({
@@ -152,22 +213,39 @@ async function kafkaHop(): Promise<number> {
   return Math.round(receivedAt - sentAt);
 }
 
-const results = [await run(10_000), await run(100_000)];
-const hop = await kafkaHop();
-for await (const keys of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 5000 })) {
-  for (const key of keys) await redis.unlink(key);
+const targets: { name: string; options: { url: string; clusterNodes?: string[] } }[] = [
+  { name: 'standalone', options: { url: stack.redisUrl } },
+  {
+    name: 'cluster (3 masters)',
+    options: { url: stack.redisUrl, clusterNodes: stack.redisClusterNodes },
+  },
+];
+const rows: Row[] = [];
+for (const { name, options } of targets) {
+  const redis = await connectRedis({ ...options, logger });
+  for (const followers of FOLLOWERS) {
+    for (const group of [1, defaultTimelineSettings.fanoutGroup]) {
+      const runs: Row[] = [];
+      for (let i = 0; i < ROUNDS; i++) runs.push(await fanOut(redis, name, group, followers));
+      rows.push(median(runs));
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+  }
+  await closeRedis(redis);
 }
-await redis.quit();
+const limit = redisBenchmarkZadd();
+const hop = await kafkaHop();
 
-const rows = results.map(
+const table = rows.map(
   (r) =>
-    `| ${r.followers.toLocaleString('en')} | ${r.seconds.toFixed(2)} s | ${r.perSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.rawPerSecond.toLocaleString('en')} | ${r.deliveryMicros.toFixed(1)} µs / ${r.zaddMicros.toFixed(1)} µs |`,
+    `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; Redis ${localStack.redisUrl} on the same machine.\n
-| followers | fan-out until the last home holds it | deliveries/s | 99% delivered by | raw pipelined ZADD/s (limit) | Redis's own time per delivery / per raw ZADD |
-|---|---|---|---|---|---|
-${rows.join('\n')}
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; load ${execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/.*load/, 'load')}. Redis ${stack.redisUrl} and the cluster ${stack.redisClusterNodes.join(', ')} on the same machine; median of ${ROUNDS} runs per row.\n
+| Redis | followers | homes per script call | fan-out until the last home holds it | deliveries/s | 99% delivered by | script calls per delivery | Redis's time per delivery | client CPU per delivery | raw pipelined ZADD/s, same client |
+|---|---|---|---|---|---|---|---|---|---|
+${table.join('\n')}
 
+\`redis-benchmark -t zadd -P 64\` against the standalone Redis in the same run: **${limit.toLocaleString('en')} ZADD/s**.
 Kafka hop (publish → consumed by a subscribed consumer): ${hop} ms. Post-to-timeline for the
 99th percentile follower ≈ Kafka hop + "99% delivered by".
 `;

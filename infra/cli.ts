@@ -13,7 +13,7 @@ const usage = `usage: infra/cli.ts <command>
   down      stop what "up" started
   status    show what answers, who runs it, and services' restarts
   start     infrastructure, then every service (npm start)
-  test      infrastructure (no Zipkin: tests need none), then vitest (extra arguments go to vitest)`;
+  test      infrastructure (no Zipkin: tests need none; the Redis Cluster too), then vitest (extra arguments go to vitest)`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -36,8 +36,9 @@ async function main(): Promise<number> {
       printUrls(stack);
       return 0;
     case 'test':
-      // The tests need no trace viewer (the one that checks Zipkin starts its own).
-      await up({ ...stack, tracing: false });
+      // The tests need no trace viewer (the one that checks Zipkin starts its own), and the
+      // Redis Cluster for what must also work on one.
+      await up({ ...stack, tracing: false }, { redisCluster: true });
       return run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', ...rest]);
     default:
       console.error(usage);

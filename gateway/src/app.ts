@@ -1,6 +1,6 @@
 import { verifierFromEnv } from '@flock/auth';
 import type { Logger } from '@flock/logger';
-import { closeRedis, connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis, redisTarget } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { clientAddress } from './client-address';
 import { withCors } from './cors';
@@ -17,7 +17,7 @@ export function startGateway(env: GatewayEnv, logger: Logger): Promise<RunningSe
     logger.warn({ setting }, 'security weakened by configuration');
   return startService(logger, async (resources) => {
     const redis = await connectRedis({
-      url: env.REDIS_URL,
+      ...redisTarget(env),
       commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
       logger,
     });

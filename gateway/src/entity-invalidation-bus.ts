@@ -1,6 +1,6 @@
 import type { EntityRef } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
-import type { Redis } from '@flock/redis';
+import { closeRedis, isCluster, type Redis } from '@flock/redis';
 import type { EntityCache } from './entity-cache';
 
 export interface EntityInvalidationBus {
@@ -21,38 +21,55 @@ export async function entityInvalidationBus(
   { channel, logger }: { channel: string; logger: Logger },
 ): Promise<EntityInvalidationBus> {
   // Queues its SUBSCRIBE while disconnected (the request path's client refuses commands
-  // then), and subscribes again after every reconnection.
-  const subscriber = redis.duplicate({ disableOfflineQueue: false });
-  subscriber.on('error', (err) => logger.error({ err }, 'redis error (invalidation subscriber)'));
+  // then), and subscribes again after every reconnection. On a cluster, PUBLISH reaches every
+  // node, and the subscriber listens on one (again on another if that one fails).
+  const subscriber = isCluster(redis)
+    ? redis.duplicate({ defaults: { ...redis._options.defaults, disableOfflineQueue: false } })
+    : redis.duplicate({ disableOfflineQueue: false });
+  subscriber.on('error', (err: unknown) =>
+    logger.error({ err }, 'redis error (invalidation subscriber)'),
+  );
   let connectedBefore = false;
-  subscriber.on('ready', () => {
-    // Whatever was cached while cut off may have missed an invalidation.
+  // Whatever was cached while cut off may have missed an invalidation.
+  const emptyCache = () => {
     cache.clear();
     if (connectedBefore) logger.info('reconnected to Redis: entity cache emptied');
     connectedBefore = true;
-  });
-  subscriber
+  };
+  if (isCluster(subscriber)) subscriber.on('node-ready', emptyCache);
+  else subscriber.on('ready', emptyCache);
+  const subscribe = () =>
+    subscriber
+      .subscribe(channel, (message: string) => {
+        try {
+          const refs = JSON.parse(message) as unknown;
+          if (Array.isArray(refs)) cache.invalidate(refs.filter(isRef));
+        } catch (err) {
+          logger.warn({ err }, 'ignored a malformed entity invalidation');
+        }
+      })
+      .catch((err) => logger.error({ err }, 'could not subscribe to entity invalidations'));
+  const connected = subscriber
     .connect()
-    .catch((err) => logger.error({ err }, 'invalidation subscriber cannot connect'));
-  subscriber
-    .subscribe(channel, (message) => {
-      try {
-        const refs = JSON.parse(message) as unknown;
-        if (Array.isArray(refs)) cache.invalidate(refs.filter(isRef));
-      } catch (err) {
-        logger.warn({ err }, 'ignored a malformed entity invalidation');
-      }
-    })
-    .catch((err) => logger.error({ err }, 'could not subscribe to entity invalidations'));
+    .then(() => true)
+    .catch((err) => {
+      logger.error({ err }, 'invalidation subscriber cannot connect');
+      return false;
+    });
+  // A standalone client queues the SUBSCRIBE until it connects; a cluster client must know its
+  // nodes first (and subscribes again by itself when its pub/sub node changes).
+  if (isCluster(subscriber)) {
+    void connected.then((ok) => {
+      if (ok) void subscribe();
+    });
+  }
+  else void subscribe();
   return {
     async invalidate(refs) {
       cache.invalidate(refs);
       await redis.publish(channel, JSON.stringify(refs));
     },
-    close: async () => {
-      if (subscriber.isReady) await subscriber.close();
-      else subscriber.destroy();
-    },
+    close: () => closeRedis(subscriber),
   };
 }
 

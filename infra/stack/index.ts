@@ -80,6 +80,7 @@ export function secondStackEnv({
     POSTGRES_URL: process.env.POSTGRES_URL,
     POSTGRES_DB_PREFIX: dbPrefix,
     REDIS_URL: `redis://127.0.0.1:${port(6379)}`,
+    FLOCK_REDIS_CLUSTER_PORT: port(6380),
     KAFKA_BROKERS: brokers.join(','),
     NEO4J_URI: `bolt://127.0.0.1:${port(7687)}`,
     NEO4J_TRANSACTION_TIMEOUT: neo4jTransactionTimeout,

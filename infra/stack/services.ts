@@ -51,6 +51,7 @@ export function serviceEnv(stack: LocalStack, name: ServiceName): NodeJS.Process
     DEV_KEYS_DIR: stack.devKeysDir,
   };
   if (stack.tracing) Object.assign(env, tracingEnv(stack));
+  if (stack.redisMode === 'cluster') env.REDIS_CLUSTER_NODES = stack.redisClusterNodes.join(',');
   if (postgresServices.includes(name)) {
     env.DATABASE_URL = databaseUrlFor(stack.postgresUrl, name, stack.postgresDbPrefix);
   }

@@ -7,6 +7,7 @@ import { mail } from './components/mail';
 import { neo4j } from './components/neo4j';
 import { postgres } from './components/postgres';
 import { redis } from './components/redis';
+import { redisCluster } from './components/redis-cluster';
 import { zipkin } from './components/zipkin';
 import { stackPaths } from './paths';
 import { migrateAll } from './prisma';
@@ -25,12 +26,22 @@ export function stackProcesses(stack: LocalStack): Processes {
   return processes(stackPaths(stack.stateDir));
 }
 
-/** The infrastructure of `stack`: the trace viewer (Zipkin) too unless FLOCK_TRACING=off. */
-export function components(stack: LocalStack): Component[] {
+export interface InfraOptions {
+  /** Start the local Redis Cluster even when the services do not use it (the tests need it). */
+  redisCluster?: boolean;
+}
+
+/**
+ * The infrastructure of `stack`: the trace viewer (Zipkin) too unless FLOCK_TRACING=off, the
+ * local Redis Cluster when the services use it (FLOCK_REDIS=cluster) or `redisCluster`.
+ */
+export function components(stack: LocalStack, options: InfraOptions = {}): Component[] {
   const procs = stackProcesses(stack);
+  const withCluster = options.redisCluster || stack.redisMode === 'cluster';
   return [
     postgres(stack.postgresUrl, procs),
     redis(stack.redisUrl, procs),
+    ...(withCluster ? [redisCluster(stack.redisClusterNodes, procs)] : []),
     mail(stack.smtpUrl, stack.mailWebUrl, procs),
     ...kafka(stack.kafkaBrokers, procs),
     neo4j(stack.neo4jUri, stack.neo4jTransactionTimeoutMs, procs),
@@ -54,10 +65,10 @@ const answers = (component: Component) => component.probe().catch(() => false);
  * Starts whatever does not answer yet, in parallel; a running stack is left as it is.
  * `npm test` passes a stack with `tracing: false`: the tests need no trace viewer.
  */
-export async function up(stack: LocalStack): Promise<void> {
+export async function up(stack: LocalStack, options: InfraOptions = {}): Promise<void> {
   const started = Date.now();
   progress.step(`checking the local stack (state in ${stack.stateDir})`);
-  await ensureRunning(components(stack));
+  await ensureRunning(components(stack, options));
   await createTopics(stack);
   await migrateAll(stack.postgresUrl, stack.postgresDbPrefix);
   progress.ok(`infrastructure ready in ${secondsSince(started)} s`);
@@ -113,7 +124,7 @@ async function createTopics(stack: LocalStack): Promise<void> {
 export async function down(stack: LocalStack): Promise<void> {
   for (const group of [...services(stack)].reverse()) await stopAll(group);
   // Zipkin too when FLOCK_TRACING=off now: it may have been started with tracing on.
-  await stopAll(components({ ...stack, tracing: true }));
+  await stopAll(components({ ...stack, tracing: true }, { redisCluster: true }));
 }
 
 async function stopAll(list: Component[]): Promise<void> {
@@ -128,7 +139,7 @@ async function stopAll(list: Component[]): Promise<void> {
 /** One line per component: answers or not, and who runs it (pid, restarts, last exit). */
 export async function status(stack: LocalStack): Promise<boolean> {
   const procs = stackProcesses(stack);
-  const list = [...components(stack), ...services(stack).flat()];
+  const list = [...components(stack, { redisCluster: true }), ...services(stack).flat()];
   // Probed together (a Kafka round trip takes seconds), printed in order.
   const answering = await Promise.all(list.map(answers));
   list.forEach((component, index) => {

@@ -28,6 +28,9 @@ export const postgresModel = z.object({
 
 export const redisModel = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default(localStack.redisUrl),
+  /** A Redis Cluster instead (REDIS_URL is then unused): some of its nodes, comma-separated
+   *  redis:// URLs (credentials in the first apply to all); the client learns the rest. */
+  REDIS_CLUSTER_NODES: envList.pipe(z.array(z.url({ protocol: /^rediss?$/ }))).optional(),
   /** A Redis command with no reply by then fails (a frozen Redis costs this, not a hang);
    *  0 turns the timer off (the feed worker's fan-out, where it costs a quarter of the rate). */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),

@@ -10,6 +10,10 @@ import { envPort, loadEnv } from './load-env';
 const stackModel = z.object({
   POSTGRES_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** The local 3-master Redis Cluster's first port (the others follow); `npm test` starts it. */
+  FLOCK_REDIS_CLUSTER_PORT: envPort.default(6380),
+  /** `cluster`: `npm start` starts the local Redis Cluster and points every service at it. */
+  FLOCK_REDIS: z.enum(['standalone', 'cluster']).default('standalone'),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   /** How the stack creates topics; by default 3 copies, min ISR 2 on 3 brokers, else 1 and 1. */
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).optional(),
@@ -74,6 +78,10 @@ export interface LocalStack {
   /** Prepended to each service's database name on the Postgres server ('' by default). */
   postgresDbPrefix: string;
   redisUrl: string;
+  /** The local Redis Cluster's 3 masters (redis:// URLs). */
+  redisClusterNodes: string[];
+  /** Whether the services use the local Redis Cluster instead of `redisUrl` (FLOCK_REDIS). */
+  redisMode: 'standalone' | 'cluster';
   /** The first of `kafkaBrokers` (a bootstrap address). */
   kafkaBroker: string;
   /** Every broker of KAFKA_BROKERS: one starts a single node, three a 3-node KRaft cluster. */
@@ -127,6 +135,10 @@ export function resolveLocalStack(source: Record<string, string | undefined>): L
     postgresUrl: env.POSTGRES_URL,
     postgresDbPrefix: env.POSTGRES_DB_PREFIX,
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: [0, 1, 2].map(
+      (i) => `redis://127.0.0.1:${env.FLOCK_REDIS_CLUSTER_PORT + i}`,
+    ),
+    redisMode: env.FLOCK_REDIS,
     kafkaBroker: kafkaBrokers[0] ?? '127.0.0.1:9092',
     kafkaBrokers: kafkaBrokers.length > 0 ? kafkaBrokers : ['127.0.0.1:9092'],
     kafkaTopics: { replicationFactor, minInsyncReplicas },

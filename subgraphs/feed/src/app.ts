@@ -1,7 +1,7 @@
 import { verifierFromEnv } from '@flock/auth';
 import { kafkaDurability, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import { closeRedis, connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis, redisTarget } from '@flock/redis';
 import { type ResourceRegistry, type RunningService, startService } from '@flock/service';
 import { createTimelines } from './domain/timelines';
 import type { FeedEnv } from './env';
@@ -20,7 +20,7 @@ async function connectFeedRedis(
   logger: Logger,
   commandTimeoutMs = 0,
 ) {
-  const redis = await connectRedis({ url: env.REDIS_URL, logger, commandTimeoutMs });
+  const redis = await connectRedis({ ...redisTarget(env), logger, commandTimeoutMs });
   resources.add('redis', { ready: () => redis.ping(), close: () => closeRedis(redis) });
   return redis;
 }

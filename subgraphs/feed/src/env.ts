@@ -32,6 +32,7 @@ const feedModel = z.object({
   FEED_FOLLOW_BACKFILL: positive(defaultTimelineSettings.followBackfill),
   FEED_HOME_TTL_SECONDS: positive(defaultTimelineSettings.homeTtlSeconds),
   FEED_FANOUT_BATCH: positive(defaultTimelineSettings.fanoutBatch),
+  FEED_FANOUT_GROUP: positive(defaultTimelineSettings.fanoutGroup),
 });
 
 export type FeedEnv = ReturnType<typeof loadFeedEnv>;
@@ -46,6 +47,7 @@ export function loadFeedEnv(source: Record<string, string | undefined>) {
     followBackfill: env.FEED_FOLLOW_BACKFILL,
     homeTtlSeconds: env.FEED_HOME_TTL_SECONDS,
     fanoutBatch: env.FEED_FANOUT_BATCH,
+    fanoutGroup: env.FEED_FANOUT_GROUP,
   };
   return { ...env, timelines };
 }

@@ -1,4 +1,3 @@
-import { resolveLocalStack } from '@flock/env';
 import {
   accountDeleted,
   createEnvelope,
@@ -7,8 +6,8 @@ import {
   userFollowed,
   userRegistered,
 } from '@flock/events';
-import { createRedis } from '@flock/redis';
-import { testLogger, uniqueId } from '@flock/testing';
+import { closeRedis, createRedis, deleteKeys } from '@flock/redis';
+import { testLogger, testRedisTarget, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTimelineSettings } from '../src/domain/settings';
@@ -19,7 +18,7 @@ import { feedSubscriptions } from '../src/events/handlers';
 // identity.account-deleted.v1 as the feed worker applies it (the handlers, real Redis), and
 // the events of the account around it in every order a replay may deliver them.
 const redis: FeedRedis = createRedis({
-  url: resolveLocalStack(process.env).redisUrl,
+  ...testRedisTarget(),
   logger: testLogger(),
 });
 const timelines = createTimelines(redis, {
@@ -31,10 +30,8 @@ const subscriptions = feedSubscriptions(timelines.projection);
 
 beforeAll(() => redis.connect());
 afterAll(async () => {
-  for await (const found of redis.scanIterator({ MATCH: keys.pattern, COUNT: 1000 })) {
-    for (const key of found) await redis.unlink(key);
-  }
-  await redis.quit();
+  await deleteKeys(redis, keys.pattern);
+  await closeRedis(redis);
 });
 
 let clock = Date.parse('2026-06-01T12:00:00.000Z');

@@ -1,7 +1,6 @@
-import { resolveLocalStack } from '@flock/env';
 import { createEnvelope, type Envelope, userFollowed, userUnfollowed } from '@flock/events';
-import { createRedis } from '@flock/redis';
-import { testLogger, uniqueId } from '@flock/testing';
+import { closeRedis, createRedis, deleteKeys } from '@flock/redis';
+import { testLogger, testRedisTarget, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTimelineSettings } from '../src/domain/settings';
@@ -13,7 +12,7 @@ import { feedSubscriptions } from '../src/events/handlers';
 // may arrive in: follows and unfollows travel on two topics, so a pair's changes have no
 // order in Kafka; their sequence (or, for older events, their time) decides.
 const redis: FeedRedis = createRedis({
-  url: resolveLocalStack(process.env).redisUrl,
+  ...testRedisTarget(),
   logger: testLogger(),
 });
 const timelines = createTimelines(redis, {
@@ -25,10 +24,8 @@ const subscriptions = feedSubscriptions(projection);
 
 beforeAll(() => redis.connect());
 afterAll(async () => {
-  for await (const found of redis.scanIterator({ MATCH: timelines.keys.pattern, COUNT: 1000 })) {
-    for (const key of found) await redis.unlink(key);
-  }
-  await redis.quit();
+  await deleteKeys(redis, timelines.keys.pattern);
+  await closeRedis(redis);
 });
 
 type Op = 'follow' | 'unfollow';

@@ -11,8 +11,8 @@ import {
   userRegistered,
   userUnfollowed,
 } from '@flock/events';
-import { createRedis } from '@flock/redis';
-import { pollFor, testLogger, uniqueId } from '@flock/testing';
+import { closeRedis, createRedis, deleteKeys } from '@flock/redis';
+import { pollFor, testLogger, testRedisTarget, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTimelineSettings } from '../src/domain/settings';
@@ -24,7 +24,7 @@ import { rebuildFeed } from '../src/events/rebuild-feed';
 const stack = resolveLocalStack(process.env);
 const logger = testLogger();
 const kafka = createKafka({ clientId: 'feed-rebuild-test', brokers: [stack.kafkaBroker], logger });
-const redis: FeedRedis = createRedis({ url: stack.redisUrl, logger });
+const redis: FeedRedis = createRedis({ ...testRedisTarget(), logger });
 // A key prefix of its own: this test flushes and rebuilds only its own projection.
 const timelines = createTimelines(redis, {
   ...defaultTimelineSettings,
@@ -36,10 +36,8 @@ let worker: RunningConsumer | undefined;
 beforeAll(() => redis.connect());
 afterAll(async () => {
   await worker?.stop();
-  for await (const keys of redis.scanIterator({ MATCH: timelines.keys.pattern, COUNT: 1000 })) {
-    for (const key of keys) await redis.unlink(key);
-  }
-  await redis.quit();
+  await deleteKeys(redis, timelines.keys.pattern);
+  await closeRedis(redis);
 });
 
 /** A seeded world: 1,000 users, follows (some undone), posts and replies, some deleted. */

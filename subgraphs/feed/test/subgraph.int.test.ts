@@ -1,8 +1,13 @@
 import type { Viewer } from '@flock/auth';
-import { resolveLocalStack } from '@flock/env';
-import { createRedis } from '@flock/redis';
+import { closeRedis, createRedis, deleteKeys } from '@flock/redis';
 import { runSteps, ServiceResources } from '@flock/service';
-import { executeOperation, type OperationResult, testLogger, uniqueId } from '@flock/testing';
+import {
+  executeOperation,
+  type OperationResult,
+  testLogger,
+  testRedisTarget,
+  uniqueId,
+} from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedContext } from '../src/context';
@@ -15,7 +20,7 @@ import { startFeedServer } from '../src/server';
 // key prefix of its own in the real Redis, written by the projection as the worker would.
 const logger = testLogger();
 const redis: FeedRedis = createRedis({
-  url: resolveLocalStack(process.env).redisUrl,
+  ...testRedisTarget(),
   logger,
 });
 const timelines = createTimelines(redis, {
@@ -37,10 +42,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runSteps(resources.steps(), logger);
-  for await (const keys of redis.scanIterator({ MATCH: timelines.keys.pattern, COUNT: 1000 })) {
-    for (const key of keys) await redis.unlink(key);
-  }
-  await redis.quit();
+  await deleteKeys(redis, timelines.keys.pattern);
+  await closeRedis(redis);
 });
 
 type Result<T> = OperationResult<T>;

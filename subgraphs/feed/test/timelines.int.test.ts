@@ -1,6 +1,5 @@
-import { resolveLocalStack } from '@flock/env';
-import { createRedis } from '@flock/redis';
-import { testLogger, uniqueId } from '@flock/testing';
+import { closeRedis, createRedis, deleteKeys } from '@flock/redis';
+import { testLogger, testRedisTarget, uniqueId } from '@flock/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedKeys, SENTINEL } from '../src/domain/keys';
@@ -13,7 +12,7 @@ import { type FeedRedis, TimelineStore } from '../src/domain/timeline-store';
 import { createTimelines } from '../src/domain/timelines';
 
 const redis: FeedRedis = createRedis({
-  url: resolveLocalStack(process.env).redisUrl,
+  ...testRedisTarget(),
   logger: testLogger(),
 });
 const settings: TimelineSettings = {
@@ -40,10 +39,8 @@ const reader = new TimelineReader(store, settings);
 
 beforeAll(() => redis.connect());
 afterAll(async () => {
-  for await (const found of redis.scanIterator({ MATCH: keys.pattern, COUNT: 1000 })) {
-    for (const key of found) await redis.unlink(key);
-  }
-  await redis.quit();
+  await deleteKeys(redis, keys.pattern);
+  await closeRedis(redis);
 });
 
 let clock = Date.parse('2026-01-01T00:00:00Z');

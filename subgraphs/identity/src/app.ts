@@ -8,7 +8,7 @@ import {
 import { postgresAdapter, postgresOutbox, postgresResource } from '@flock/db';
 import { kafkaDurability, startServiceEvents } from '@flock/events';
 import type { Logger } from '@flock/logger';
-import { closeRedis, connectRedis } from '@flock/redis';
+import { closeRedis, connectRedis, redisTarget } from '@flock/redis';
 import { type RunningService, startService } from '@flock/service';
 import { accessTokenIssuer } from './domain/access-tokens';
 import { Accounts } from './domain/accounts';
@@ -37,7 +37,7 @@ export function startIdentity(env: IdentityEnv, logger: Logger): Promise<Running
       }),
     );
     const redis = await connectRedis({
-      url: env.REDIS_URL,
+      ...redisTarget(env),
       commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
       logger,
     });

@@ -1,5 +1,5 @@
 import { createLogger } from '@flock/logger';
-import { connectRedis } from '@flock/redis';
+import { connectRedis, redisTarget } from '@flock/redis';
 import { runMain } from '@flock/service';
 import { createTimelines } from '../domain/timelines';
 import { loadFeedEnv } from '../env';
@@ -13,7 +13,7 @@ runMain('feed-rebuild', async () => {
     level: env.LOG_LEVEL,
     pretty: env.LOG_PRETTY,
   });
-  const redis = await connectRedis({ url: env.REDIS_URL, logger });
+  const redis = await connectRedis({ ...redisTarget(env), logger });
   const report = await rebuildFeed({
     redis,
     timelines: createTimelines(redis, env.timelines),

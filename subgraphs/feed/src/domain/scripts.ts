@@ -13,9 +13,8 @@ function script(source: string): Script {
 /**
  * KEYS[1] home; ARGV[1] cap; ARGV[2..] score, member pairs.
  * Adds the entries only if the home timeline exists (its user is active), then caps it,
- * keeping the sentinel (lowest score, rank 0). This runs once per follower in a fan-out, so
- * it stays lean: an active home always holds the sentinel, so one ZCARD tells both whether it
- * exists and how full it is; no argument table; the trim only when the home is over its cap.
+ * keeping the sentinel (lowest score, rank 0): an active home always holds the sentinel, so
+ * one ZCARD tells both whether it exists and how full it is.
  */
 export const addToActiveHome = script(`
 local size = redis.call('ZCARD', KEYS[1])
@@ -26,6 +25,27 @@ if size + added > cap + 1 then
   redis.call('ZREMRANGEBYRANK', KEYS[1], 1, -(cap + 1))
 end
 return 1`);
+
+/**
+ * KEYS[1..n] homes; ARGV[1] cap, ARGV[2] score, ARGV[3] member. addToActiveHome for one entry
+ * on many homes in one call (a fan-out's group: the fixed cost of calling a script, most of a
+ * one-home call's, is paid once per group). Returns how many homes were active and got it.
+ * On a cluster the homes of one call share a hash slot (the caller groups them).
+ */
+export const addToActiveHomes = script(`
+local cap = tonumber(ARGV[1])
+local written = 0
+for i = 1, #KEYS do
+  local size = redis.call('ZCARD', KEYS[i])
+  if size > 0 then
+    local added = redis.call('ZADD', KEYS[i], ARGV[2], ARGV[3])
+    if size + added > cap + 1 then
+      redis.call('ZREMRANGEBYRANK', KEYS[i], 1, -(cap + 1))
+    end
+    written = written + 1
+  end
+end
+return written`);
 
 /**
  * KEYS[1] the set, KEYS[2] its clock hash; ARGV[1] other user, ARGV[2] the change's clock,

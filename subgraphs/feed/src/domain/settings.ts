@@ -14,6 +14,12 @@ export interface TimelineSettings {
   homeTtlSeconds: number;
   /** Followers written per pipelined batch during fan-out. */
   fanoutBatch: number;
+  /**
+   * Homes written per script call within a batch (on a cluster, a call holds one hash slot's
+   * homes only, so fewer). Bigger groups pay a script call's fixed cost less often, but hold
+   * Redis's one thread longer per call.
+   */
+  fanoutGroup: number;
 }
 
 export const defaultTimelineSettings: TimelineSettings = {
@@ -24,6 +30,7 @@ export const defaultTimelineSettings: TimelineSettings = {
   followBackfill: 100,
   homeTtlSeconds: 30 * 86_400,
   fanoutBatch: 1_000,
+  fanoutGroup: 100,
 };
 
 // Read tuning: fixed, not configuration. They trade Redis round trips against rows read, and

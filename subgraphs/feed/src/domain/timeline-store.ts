@@ -1,8 +1,8 @@
-import type { Redis } from '@flock/redis';
+import { type Redis, setMemberPages, transaction } from '@flock/redis';
 import { type FeedKeys, parseEntry, SENTINEL } from './keys';
 import { type Cursor, type Entry, groupByAuthor, rangeAfter, type SourceRange } from './merge';
 import type { ScriptRunner } from './script-runner';
-import { addToActiveHome, applyFollowChange } from './scripts';
+import { addToActiveHome, addToActiveHomes, applyFollowChange } from './scripts';
 import { CURSOR_TIE_ROWS, type TimelineSettings } from './settings';
 
 /** Among an author's tombstones: their account was deleted, every post of theirs with it. */
@@ -145,17 +145,19 @@ export class TimelineStore {
   }
 
   /**
-   * Adds one entry to the home of each of these users that is active, capped: one pipelined
-   * batch of a fan-out. Returns how many homes were active and got it.
+   * Adds one entry to the home of each of these users that is active, capped: one batch of a
+   * fan-out, in script calls of up to `fanoutGroup` homes (one hash slot's on a cluster),
+   * pipelined. Returns how many homes were active and got it.
    */
   async addToActiveHomes(userIds: readonly string[], entry: Entry): Promise<number> {
-    const results = await this.scripts.runOnEachKey(
-      addToActiveHome,
+    const results = await this.scripts.runGrouped(
+      addToActiveHomes,
       userIds.map((id) => this.keys.home(id)),
       [String(this.settings.homeCap), String(entry.score), entry.member],
+      this.settings.fanoutGroup,
     );
     let written = 0;
-    for (const result of results) if (Number(result) === 1) written++;
+    for (const result of results) written += Number(result);
     return written;
   }
 
@@ -175,8 +177,7 @@ export class TimelineStore {
   /** Replaces a user's home with these entries (and the sentinel), with a fresh TTL. */
   async replaceHome(userId: string, entries: readonly Entry[]): Promise<void> {
     const home = this.keys.home(userId);
-    await this.redis
-      .multi()
+    await transaction(this.redis, home)
       .del(home)
       .zAdd(home, [
         { score: Number.NEGATIVE_INFINITY, value: SENTINEL },
@@ -202,7 +203,7 @@ export class TimelineStore {
 
   /** An author's followers, a page of SSCAN at a time (about `pageSize` each). */
   followerPages(authorId: string, pageSize: number): AsyncIterable<string[]> {
-    return this.redis.sScanIterator(this.keys.followers(authorId), { COUNT: pageSize });
+    return setMemberPages(this.redis, this.keys.followers(authorId), pageSize);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { createKafka, type Subscription, startConsumer } from '@flock/events';
 import type { Logger } from '@flock/logger';
+import { deleteKeys } from '@flock/redis';
 import type { FeedRedis } from '../domain/timeline-store';
 import type { Timelines } from '../domain/timelines';
 import { feedSubscriptions } from './handlers';
@@ -32,10 +33,7 @@ export async function rebuildFeed({
   groupId,
 }: RebuildOptions): Promise<RebuildReport> {
   const started = performance.now();
-  let deletedKeys = 0;
-  for await (const keys of redis.scanIterator({ MATCH: timelines.keys.pattern, COUNT: 1000 })) {
-    for (const key of keys) deletedKeys += await redis.unlink(key); // one key at a time: cluster-safe
-  }
+  const deletedKeys = await deleteKeys(redis, timelines.keys.pattern);
   logger.info({ deletedKeys }, 'feed keys flushed');
 
   const kafka = createKafka({ clientId: 'feed-rebuild', brokers, logger });
