@@ -240,7 +240,14 @@ const table = rows.map(
   (r) =>
     `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; load ${execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/.*load/, 'load')}. Redis ${stack.redisUrl} and the cluster ${stack.redisClusterNodes.join(', ')} on the same machine; median of ${ROUNDS} runs per row.\n
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; load ${execFileSync('uptime', {
+  encoding: 'utf8',
+})
+  .trim()
+  .replace(
+    /.*load/,
+    'load',
+  )}. Redis ${stack.redisUrl} and the cluster ${stack.redisClusterNodes.join(', ')} on the same machine; median of ${ROUNDS} runs per row.\n
 | Redis | followers | homes per script call | fan-out until the last home holds it | deliveries/s | 99% delivered by | script calls per delivery | Redis's time per delivery | client CPU per delivery | raw pipelined ZADD/s, same client |
 |---|---|---|---|---|---|---|---|---|---|
 ${table.join('\n')}

@@ -1,6 +1,5 @@
-import { resolveLocalStack } from '@flock/env';
-import { createRedis } from '@flock/redis';
-import { pollFor, testLogger } from '@flock/testing';
+import { closeRedis, createRedis } from '@flock/redis';
+import { pollFor, testLogger, testRedisTarget } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from './__generated__';
 import {
@@ -18,7 +17,7 @@ const THRESHOLD = 5;
 let services: TestStack;
 /** Every query the posts subgraph makes (Prisma model.operation). */
 const postsQueries: string[] = [];
-const redis = createRedis({ url: resolveLocalStack(process.env).redisUrl, logger: testLogger() });
+const redis = createRedis({ ...testRedisTarget(), logger: testLogger() });
 
 beforeAll(async () => {
   await redis.connect();
@@ -30,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await services?.stop();
-  await redis.quit();
+  await closeRedis(redis);
 });
 
 const homeKey = (userId: string) => `${services.feedPrefix}:{u:${userId}}:home`;

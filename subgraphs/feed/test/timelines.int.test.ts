@@ -91,6 +91,45 @@ describe('fan-out to home timelines (real Redis)', () => {
     }
   });
 
+  it('writes many homes per script call with the same rules: inactive skipped, caps kept, replays inert', async () => {
+    const grouped = { ...settings, fanoutBatch: 50, fanoutGroup: 7 };
+    const groupedStore = new BatchRecordingStore(redis, keys, new ScriptRunner(redis), grouped);
+    const fanout = new TimelineProjection(groupedStore, grouped);
+    const author = uuidv7();
+    const followers = Array.from({ length: 120 }, () => uuidv7());
+    const inactive = new Set(followers.filter((_, i) => i % 3 === 0));
+    for (const id of [author, ...followers]) {
+      if (!inactive.has(id)) await fanout.userRegistered(id);
+    }
+    for (const id of followers) await follow(id, author, fanout);
+    // Every active home starts full (at the cap of 5), with older posts of someone else.
+    const other = uuidv7();
+    for (const id of followers) {
+      if (inactive.has(id)) continue;
+      for (let i = 1; i <= 5; i++) {
+        await redis.zAdd(keys.home(id), { score: i, value: `${uuidv7()}:${other}` });
+      }
+    }
+    const p = post(author);
+    const outcome = await fanout.postCreated(p);
+    expect(outcome).toEqual({ followers: 120, delivered: 80 });
+    expect(groupedStore.batches).toEqual([50, 50, 20]);
+    // A replay (the event delivered again) changes nothing.
+    expect(await fanout.postCreated(p)).toEqual({ followers: 120, delivered: 80 });
+    const member = `${p.postId}:${author}`;
+    for (const id of followers) {
+      if (inactive.has(id)) {
+        expect(await redis.exists(keys.home(id))).toBe(0);
+        continue;
+      }
+      const home = await redis.zRange(keys.home(id), 0, -1, { REV: true });
+      // The new post first, the 4 newest of the others, the sentinel: capped at 5.
+      expect(home).toHaveLength(6);
+      expect(home[0]).toBe(member);
+      expect(home.at(-1)).toBe(SENTINEL);
+    }
+  });
+
   it('loads its script again when Redis has forgotten it', async () => {
     const author = uuidv7();
     const follower = uuidv7();
