@@ -240,7 +240,7 @@ const table = rows.map(
   (r) =>
     `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; load ${execFileSync('uptime', {
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
   encoding: 'utf8',
 })
   .trim()

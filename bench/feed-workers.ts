@@ -194,7 +194,7 @@ const rows = results.map(
   (r) =>
     `| ${r.workers} | ${r.burstSeconds.toFixed(2)} s | **${r.burstPerSecond.toLocaleString('en')}** | ${r.stream.rate} posts/s = ${(r.stream.rate * FOLLOWERS).toLocaleString('en')} deliveries/s for ${r.stream.seconds} s | ${r.stream.lagMs.toLocaleString('en')} ms |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; load ${execFileSync('uptime', {
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
   encoding: 'utf8',
 })
   .trim()

@@ -1,6 +1,6 @@
 import { resolveLocalStack } from '@flock/env';
 import { rebuildFeed } from '@flock/feed/rebuild';
-import { createTimelines, defaultTimelineSettings } from '@flock/feed/timelines';
+import { createTimelines, defaultTimelineSettings, feedKeys } from '@flock/feed/timelines';
 import { createRedis } from '@flock/redis';
 import { pollFor, testLogger } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,9 @@ afterAll(async () => {
 });
 
 const url = () => stack.gatewayUrl;
-const key = (userId: string, name: string) => `${stack.feedPrefix}:{u:${userId}}:${name}`;
+type FeedKeyName = 'posts' | 'timeline' | 'followers' | 'following' | 'home';
+const key = (userId: string, name: FeedKeyName) =>
+  feedKeys(stack.feedPrefix ?? 'feed')[name](userId);
 
 /** A member whose graph node and home timeline exist (their registration was consumed). */
 async function member(prefix: string): Promise<Member> {
@@ -339,7 +341,7 @@ describe('deleteAccount through the gateway', () => {
     expect((await home(fan)).map((p) => p.id)).toContain(fanPost);
     expect(await redis.sIsMember(key(friend.id, 'followers'), gone.id)).toBe(0);
     expect(await redis.sIsMember(key(fan.id, 'following'), gone.id)).toBe(0);
-    for (const name of ['posts', 'timeline', 'followers', 'following', 'home']) {
+    for (const name of ['posts', 'timeline', 'followers', 'following', 'home'] as const) {
       expect(await redis.exists(key(gone.id, name))).toBe(0);
     }
     expect(await suggested(other)).not.toContain(gone.id);
@@ -389,7 +391,7 @@ describe('deleteAccount through the gateway', () => {
     expect(await redis.sIsMember(key(fan.id, 'following'), gone.id)).toBe(0);
     expect(await redis.sIsMember(key(other.id, 'followers'), fan.id)).toBe(0);
     expect(await redis.sIsMember(key(fan.id, 'followers'), other.id)).toBe(1);
-    for (const name of ['posts', 'timeline', 'followers', 'following', 'home']) {
+    for (const name of ['posts', 'timeline', 'followers', 'following', 'home'] as const) {
       expect(await redis.exists(key(gone.id, name))).toBe(0);
     }
   }, 300_000); // many services in one process on a busy machine: minutes, not seconds

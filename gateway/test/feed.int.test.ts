@@ -1,3 +1,4 @@
+import { feedKeys } from '@flock/feed/timelines';
 import { closeRedis, createRedis } from '@flock/redis';
 import { pollFor, testLogger, testRedisTarget } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ afterAll(async () => {
   await closeRedis(redis);
 });
 
-const homeKey = (userId: string) => `${services.feedPrefix}:{u:${userId}}:home`;
+const homeKey = (userId: string) => feedKeys(services.feedPrefix ?? 'feed').home(userId);
 
 async function member(): Promise<Member> {
   const user = await registerMember(services.gatewayUrl, { prefix: 'f' });

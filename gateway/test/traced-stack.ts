@@ -1,4 +1,5 @@
 import { resolveLocalStack } from '@flock/env';
+import { feedKeys } from '@flock/feed/timelines';
 import { createRedis } from '@flock/redis';
 import {
   InMemorySpanExporter,
@@ -74,7 +75,7 @@ export function tracedStack(contextPropagation: 'async' | 'explicit') {
   async function memberWithHome(): Promise<Member> {
     const user = await registerMember(stack().gatewayUrl, { prefix: 'trace' });
     await pollFor(
-      async () => (await redis.exists(`${stack().feedPrefix}:{u:${user.id}}:home`)) === 1,
+      async () => (await redis.exists(feedKeys(stack().feedPrefix ?? 'feed').home(user.id))) === 1,
       { timeoutMs: 60_000, description: 'the home timeline' },
     );
     return user;

@@ -103,6 +103,11 @@ export function sendCommand<T = unknown>(redis: Redis, key: string, args: string
     : (redis.sendCommand(args) as Promise<T>);
 }
 
+/** The hash slot (0..16383) Redis Cluster gives a key (CRC16 of its hash tag, or of all of it). */
+export function hashSlot(key: string): number {
+  return calculateSlot(key);
+}
+
 /**
  * `keys` split into groups a single command may touch together, each at most `size` long:
  * on a standalone Redis any keys (consecutive chunks); on a cluster only keys of one hash slot.
@@ -116,7 +121,7 @@ export function groupKeys(redis: Redis, keys: readonly string[], size: number): 
   if (!isCluster(redis)) return chunks(keys);
   const bySlot = new Map<number, string[]>();
   for (const key of keys) {
-    const slot = calculateSlot(key);
+    const slot = hashSlot(key);
     const group = bySlot.get(slot);
     if (group) group.push(key);
     else bySlot.set(slot, [key]);

@@ -1,6 +1,20 @@
+import { hashSlot } from '@flock/redis';
+
 /**
- * Redis keys of the feed. Every key of one user shares the hash tag {u:<id>}, and every
- * operation touches one user's keys only, so the same code runs on Redis Cluster.
+ * Home timelines are spread over this many hash tags, {h:0}..{h:1023}, by their user's id. A
+ * fan-out writes many homes per script call, and on Redis Cluster one call may only touch keys
+ * of one hash slot: with a tag per user, the followers of a 10,000-follower author would share
+ * slots with almost no one (10,000 users over 16,384 slots); with 1,024 buckets about 10
+ * homes share each (100 at 100,000 followers). 1,024 slots still spread homes evenly over
+ * any number of masters a cluster of this size would have, and move a bucket at a time when
+ * resharding. Changing it moves every home: reads then regenerate them as expired ones.
+ */
+export const HOME_BUCKETS = 1024;
+
+/**
+ * Redis keys of the feed. Every key of one user but their home shares the hash tag {u:<id>};
+ * every command touches one user's keys only, or homes of one bucket, so the same code runs
+ * on Redis Cluster.
  */
 export function feedKeys(prefix: string) {
   const of = (userId: string, name: string) => `${prefix}:{u:${userId}}:${name}`;
@@ -16,8 +30,11 @@ export function feedKeys(prefix: string) {
     /** Last-writer-wins clocks of follow/unfollow events, so replays in any order converge. */
     followingClock: (userId: string) => of(userId, 'following-clock'),
     followersClock: (userId: string) => of(userId, 'followers-clock'),
-    /** The home timeline; exists only while the user is active (it expires when unread). */
-    home: (userId: string) => of(userId, 'home'),
+    /**
+     * The home timeline; exists only while the user is active (it expires when unread). In its
+     * bucket's hash tag, not the user's (HOME_BUCKETS).
+     */
+    home: (userId: string) => `${prefix}:{h:${hashSlot(userId) % HOME_BUCKETS}}:home:${userId}`,
     /**
      * Authors above the fan-out threshold (their posts are merged in at read time). One key
      * for everyone: reads check a user's followees against it in one command.

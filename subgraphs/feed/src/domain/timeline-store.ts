@@ -59,7 +59,10 @@ export class TimelineStore {
     return Boolean(await this.redis.sIsMember(this.keys.deleted(userId), ALL_POSTS));
   }
 
-  /** Drops a deleted account's keys, all but its tombstones (one hash tag: one command). */
+  /**
+   * Drops a deleted account's keys, all but its tombstones: one command for those of its hash
+   * tag, one for its home (in its bucket's).
+   */
   async dropAccountKeys(userId: string): Promise<void> {
     const k = this.keys;
     await this.redis.unlink([
@@ -69,8 +72,8 @@ export class TimelineStore {
       k.following(userId),
       k.followersClock(userId),
       k.followingClock(userId),
-      k.home(userId),
     ]);
+    await this.redis.unlink(k.home(userId));
   }
 
   /**
