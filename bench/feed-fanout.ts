@@ -221,7 +221,9 @@ const targets: { name: string; options: { url: string; clusterNodes?: string[] }
   },
 ];
 const rows: Row[] = [];
-for (const { name, options } of targets) {
+// BENCH_TARGETS=standalone (or cluster) runs one of the two only.
+const chosen = targets.filter((t) => t.name.startsWith(process.env.BENCH_TARGETS ?? ''));
+for (const { name, options } of chosen) {
   const redis = await connectRedis({ ...options, logger });
   for (const followers of FOLLOWERS) {
     for (const group of [1, defaultTimelineSettings.fanoutGroup]) {

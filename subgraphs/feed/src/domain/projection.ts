@@ -76,9 +76,19 @@ export class TimelineProjection {
       return { ...none, followers, skipped: 'above-threshold' };
     }
     let delivered = 0;
-    const scanned = await this.fanOut(authorId, async (batch) => {
-      delivered += await this.store.addToActiveHomes(batch, entry);
-    });
+    // On a cluster a script call may hold only homes of one hash slot (one of HOME_BUCKETS):
+    // the whole fan-out is one batch there (at most the threshold's followers), or a batch of
+    // 1,000 would hold about one home per bucket and every call would write one home.
+    const batch = this.store.onCluster
+      ? Math.max(this.settings.fanoutBatch, followers)
+      : this.settings.fanoutBatch;
+    const scanned = await this.fanOut(
+      authorId,
+      async (homes) => {
+        delivered += await this.store.addToActiveHomes(homes, entry);
+      },
+      batch,
+    );
     return { followers: scanned, delivered };
   }
 
@@ -190,15 +200,15 @@ export class TimelineProjection {
   }
 
   /**
-   * Applies `write` to every follower in batches of `fanoutBatch` (the commands of a batch go
+   * Applies `write` to every follower in batches of `size` (the commands of a batch go
    * out together, pipelined); the next page of followers is scanned while the previous batch
    * is written. Returns how many followers there were.
    */
   private async fanOut(
     authorId: string,
     write: (followers: string[]) => Promise<unknown>,
+    size = this.settings.fanoutBatch,
   ): Promise<number> {
-    const size = this.settings.fanoutBatch;
     let followers = 0;
     let batch: string[] = [];
     let inFlight: Promise<unknown> = Promise.resolve();

@@ -1,4 +1,4 @@
-import { type Redis, setMemberPages, transaction } from '@flock/redis';
+import { isCluster, type Redis, setMemberPages, transaction } from '@flock/redis';
 import { type FeedKeys, parseEntry, SENTINEL } from './keys';
 import { type Cursor, type Entry, groupByAuthor, rangeAfter, type SourceRange } from './merge';
 import type { ScriptRunner } from './script-runner';
@@ -23,6 +23,11 @@ export class TimelineStore {
     private readonly scripts: ScriptRunner,
     private readonly settings: TimelineSettings,
   ) {}
+
+  /** Whether Redis is a cluster (a command's keys must then share a hash slot). */
+  get onCluster(): boolean {
+    return isCluster(this.redis);
+  }
 
   // ---- posts of an author ----
 
