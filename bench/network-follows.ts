@@ -73,6 +73,15 @@ async function star(size: number): Promise<string> {
        SET s.id = $newId`,
       { size, newId },
     );
+    // Its fans' FOLLOWS carry the star's id (the index of pages): the new one.
+    const session = driver.session();
+    await session.run(
+      `MATCH (s:BenchStar {benchFollowers: $size})<-[f:FOLLOWS]-() WHERE f.followee <> s.id
+       CALL (f, s) { SET f.followee = s.id } IN TRANSACTIONS OF ${SEED_BATCH} ROWS`,
+      { size },
+      { timeout: 30 * 60_000 },
+    );
+    await session.close();
     starId = newId;
   }
   for (;;) {
@@ -83,12 +92,13 @@ async function star(size: number): Promise<string> {
     const have = Number(records[0]?.get('n'));
     if (have >= size) break;
     const to = Math.min(size, have + SEED_BATCH);
-    // Newest first by i: fan i followed i seconds before the star was seeded.
+    // As follow writes them; fan i followed i seconds before the star was seeded.
     await driver.executeQuery(
       `MATCH (s:BenchStar {benchFollowers: $size})
        UNWIND range($from, $to - 1) AS i
-       CREATE (:User {id: randomUUID(), bench: true})
-         -[:FOLLOWS {createdAt: datetime({epochMillis: s.benchBase - i * 1000})}]->(s)`,
+       CREATE (fan:User {id: randomUUID(), bench: true})
+       CREATE (fan)-[:FOLLOWS {createdAt: datetime({epochMillis: s.benchBase - i * 1000}),
+         follower: fan.id, followee: s.id}]->(s)`,
       { size, from: have, to },
     );
     if (to % 100_000 === 0 || to === size) console.log(`star of ${size}: ${to} followers`);
