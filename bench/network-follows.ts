@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadSigningKey, signAccessToken } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import neo4j from 'neo4j-driver';
-import { graphql, load, machine, table } from './lib';
+import { graphql, type LoadResult, load, machine, table } from './lib';
 
 const startLoad = loadavg()
   .map((l) => l.toFixed(2))
@@ -143,7 +143,7 @@ const pageQuery = `query($id: ID) { user(id: $id) { username followerCount
     edges { cursor node { id } properties { createdAt } } pageInfo { hasNextPage endCursor } } } }`;
 const countsQuery = 'query($id: ID) { user(id: $id) { username followerCount followingCount } }';
 
-const pages = [];
+const pages: LoadResult[] = [];
 const notes: string[] = [];
 // Seeding first: `npm run bench:network -- --seed-only` seeds without measuring (outside the
 // machine's benchmark lock).
@@ -155,42 +155,53 @@ if (process.argv.includes('--seed-only')) {
   process.exit(0);
 }
 
-for (const size of SIZES) {
-  const starId = stars.get(size) ?? '';
-  const label = size.toLocaleString('en-US');
-  for (const [name, query] of [
-    [`first page of followers (20 of ${label}, newest first)`, pageQuery],
-    [`followerCount + followingCount (${label} followers)`, countsQuery],
-  ] as const) {
-    // One unmeasured request first: the answer is checked, and caches are warm. A failure is
-    // recorded (the load's errors count it too) rather than ending the run.
-    const started = performance.now();
-    try {
-      const data = await graphql(url, query, { id: starId });
-      if (data.user?.followerCount !== size) {
-        throw new Error(`followerCount ${data.user?.followerCount}, expected ${size}`);
-      }
-      notes.push(`${name}: first request ${Math.round(performance.now() - started)} ms`);
-    } catch (error) {
-      notes.push(
-        `${name}: first request failed after ${Math.round(performance.now() - started)} ms: ${error}`,
-      );
+/**
+ * `query` at 8 connections (throughput, and latency with queueing on 2 shared cores) and at 1
+ * (one request at a time: its own latency), after one checked, unmeasured request.
+ */
+async function measure(name: string, query: string, id: string, followers?: number) {
+  const started = performance.now();
+  try {
+    const data = await graphql(url, query, { id });
+    if (followers !== undefined && data.user?.followerCount !== followers) {
+      throw new Error(`followerCount ${data.user?.followerCount}, expected ${followers}`);
     }
+    notes.push(`${name}: first request ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    // Recorded rather than ending the run (a GraphQL error is a 200: not in the errors column).
+    notes.push(
+      `${name}: first request failed after ${Math.round(performance.now() - started)} ms: ${error}`,
+    );
+  }
+  for (const connections of [8, 1]) {
     pages.push(
-      await load(name, {
+      await load(`${name}, ${connections} connection${connections > 1 ? 's' : ''}`, {
         url,
-        connections: 8,
-        duration: 15,
+        connections,
+        duration: connections > 1 ? 15 : 10,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables: { id: starId } }),
+        body: JSON.stringify({ query, variables: { id } }),
       }),
     );
   }
 }
+
+for (const size of SIZES) {
+  const starId = stars.get(size) ?? '';
+  const label = size.toLocaleString('en-US');
+  await measure(`first page of followers (20 of ${label}, newest first)`, pageQuery, starId, size);
+  await measure(`followerCount + followingCount (${label} followers)`, countsQuery, starId, size);
+}
+// The floor: the same user through the gateway from identity alone (no network subgraph).
+await measure(
+  'user(id) { username } (identity only)',
+  'query($id: ID) { user(id: $id) { username } }',
+  stars.get(SIZES[0] ?? 0) ?? '',
+);
 await driver.close();
 
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine, 8 connections, 15 s each; load average before the run ${startLoad}, after ${loadavg()
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine, 8 connections 15 s, 1 connection 10 s; load average before the run ${startLoad}, after ${loadavg()
   .map((l) => l.toFixed(2))
   .join(' ')}.\n\n${table([follows, ...pages])}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
 console.log(report);
