@@ -1,5 +1,7 @@
 // Pages of followers and following answered from the FOLLOWS indexes (graph-schema.ts), for the
 // selections clients make of them; everything else stays @neo4j/graphql's.
+
+import { MAX_PAGE_SIZE } from '@flock/graphql';
 import type {
   GraphQLFieldResolver,
   GraphQLObjectType,
@@ -128,7 +130,7 @@ function offsetAfter(cursor: unknown): number {
     Buffer.from(cursor, 'base64').toString('utf8').slice('arrayconnection:'.length),
     10,
   );
-  return Number.isNaN(offset) ? 0 : offset + 1;
+  return Number.isNaN(offset) ? 0 : Math.max(0, offset + 1);
 }
 
 /**
@@ -181,7 +183,8 @@ async function readPage(
     {
       userId,
       skip: neo4j.int(offsetAfter(args.after)),
-      first: neo4j.int(typeof args.first === 'number' ? args.first : 0),
+      // An explicit null: the library's @limit(max:) applies.
+      first: neo4j.int(typeof args.first === 'number' ? args.first : MAX_PAGE_SIZE),
       viewer: ctx.jwt?.sub ?? null,
     },
     {

@@ -121,7 +121,7 @@ async function page(
   connection: Connection,
   userId: string,
   {
-    first = 3,
+    first = 3 as number | null,
     after = null as string | null,
     viewer = null as Viewer | null,
     library = false,
@@ -190,6 +190,10 @@ describe('followersConnection and followingConnection newest first', () => {
 
     const following = await allPages('followingConnection', fans[0] ?? '', { first: 1 });
     expect(idsOf(following)).toEqual([fans[1], star]);
+    // `first: null`: the library's cap (100), hasNextPage false, as the library answers it.
+    expect(await page('followersConnection', star, { first: null })).toEqual(
+      await page('followersConnection', star, { first: null, library: true }),
+    );
     // A user nobody follows: an empty page, as the library answers it.
     expect(await page('followersConnection', viewer)).toEqual(
       await page('followersConnection', viewer, { library: true }),
