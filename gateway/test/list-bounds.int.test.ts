@@ -69,8 +69,9 @@ async function plantGraph(): Promise<void> {
      UNWIND range(0, size($fans) - 1) AS i
      MATCH (fan:User {id: $fans[i]})
      WITH star, viewer, fan, datetime('2026-01-01T00:00:00Z') + duration({seconds: i}) AS at
-     CREATE (fan)-[:FOLLOWS {createdAt: at}]->(star), (star)-[:FOLLOWS {createdAt: at}]->(fan),
-            (viewer)-[:FOLLOWS {createdAt: at}]->(fan)`,
+     CREATE (fan)-[:FOLLOWS {createdAt: at, follower: fan.id, followee: star.id}]->(star),
+            (star)-[:FOLLOWS {createdAt: at, follower: star.id, followee: fan.id}]->(fan),
+            (viewer)-[:FOLLOWS {createdAt: at, follower: viewer.id, followee: fan.id}]->(fan)`,
     { star: star.id, viewer: viewer.id, fans },
   );
   // The fans' follows of the others are their most recent: what suggestedFollows draws from.
@@ -83,11 +84,11 @@ async function plantGraph(): Promise<void> {
      CALL (a, group, outside) {
        UNWIND group AS b
        WITH a, b WHERE a <> b
-       CREATE (a)-[:FOLLOWS {createdAt: datetime('2026-02-01T00:00:00Z')}]->(b)
+       CREATE (a)-[:FOLLOWS {createdAt: datetime('2026-02-01T00:00:00Z'), follower: a.id, followee: b.id}]->(b)
      }
      CALL (a, outside) {
        UNWIND outside AS b
-       CREATE (a)-[:FOLLOWS {createdAt: datetime('2026-03-01T00:00:00Z')}]->(b)
+       CREATE (a)-[:FOLLOWS {createdAt: datetime('2026-03-01T00:00:00Z'), follower: a.id, followee: b.id}]->(b)
      }`,
     { fans, others },
   );

@@ -262,7 +262,8 @@ describe('the network subgraph', () => {
       `MATCH (star:User {id: $star})
        UNWIND range(0, size($fans) - 1) AS i
        MATCH (fan:User {id: $fans[i]})
-       CREATE (fan)-[:FOLLOWS {createdAt: datetime('2026-01-01T00:00:00Z') + duration({seconds: i})}]->(star)`,
+       CREATE (fan)-[:FOLLOWS {createdAt: datetime('2026-01-01T00:00:00Z') + duration({seconds: i}),
+         follower: fan.id, followee: star.id}]->(star)`,
       { star, fans },
     );
     const seen: string[] = [];
@@ -304,7 +305,7 @@ describe('the network subgraph', () => {
       [a, me], // the viewer: excluded
     ];
     await driver.executeQuery(
-      'UNWIND $follows AS pair MATCH (s:User {id: pair[0]}), (t:User {id: pair[1]}) CREATE (s)-[:FOLLOWS {createdAt: datetime()}]->(t)',
+      'UNWIND $follows AS pair MATCH (s:User {id: pair[0]}), (t:User {id: pair[1]}) CREATE (s)-[:FOLLOWS {createdAt: datetime(), follower: s.id, followee: t.id}]->(t)',
       { follows },
     );
     const response = await graphql<Suggestions>(

@@ -72,7 +72,7 @@ export async function runMigrations(env: MigrateEnv, logger: Logger): Promise<vo
     const driver = neo4j.driver(env.NEO4J_URI, auth);
     try {
       await ensureGraphSchema(driver);
-      logger.info({ database: 'neo4j' }, 'constraints in place');
+      logger.info({ database: 'neo4j' }, 'constraints and indexes in place');
     } finally {
       await driver.close();
     }

@@ -32,7 +32,7 @@ type Neo4jEnv = Pick<
 
 /**
  * The Neo4j driver, connected and registered; outside production it puts the graph's
- * constraints in place (in production the migrate job does, before services start).
+ * constraints and indexes in place (in production the migrate job does, before services start).
  */
 async function connectNeo4j(
   resources: ResourceRegistry,

@@ -2,17 +2,21 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { withIndexedPages } from './follow-pages';
 import { withPageDefaults } from './list-bounds';
 import { withResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
 /**
  * The executable subgraph schema: what @neo4j/graphql generates from schema.graphql, with our
- * default page sizes and our resolvers. Pure: the driver is only kept for requests.
+ * default page sizes, our resolvers and the indexed pages of followers and following. Pure:
+ * the driver is only kept for requests.
  */
 export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({ typeDefs, driver });
-  return withServiceSdl(withResolvers(withPageDefaults(await neo.getSubgraphSchema())));
+  return withServiceSdl(
+    withIndexedPages(withResolvers(withPageDefaults(await neo.getSubgraphSchema())), driver),
+  );
 }
 
 /**

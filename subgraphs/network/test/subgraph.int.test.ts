@@ -91,12 +91,16 @@ async function plantUsers(count: number): Promise<string[]> {
   return ids;
 }
 
-/** FOLLOWS between planted users, `createdAt` one second apart in the order given. */
+/**
+ * FOLLOWS between planted users as follow writes them, `createdAt` one second apart in the
+ * order given.
+ */
 async function plantFollows(pairs: [string, string][]): Promise<void> {
   await driver.executeQuery(
     `UNWIND range(0, size($pairs) - 1) AS i
      MATCH (s:User {id: $pairs[i][0]}), (t:User {id: $pairs[i][1]})
-     CREATE (s)-[:FOLLOWS {createdAt: datetime('2026-01-01T00:00:00Z') + duration({seconds: i})}]->(t)`,
+     CREATE (s)-[:FOLLOWS {createdAt: datetime('2026-01-01T00:00:00Z') + duration({seconds: i}),
+       follower: s.id, followee: t.id}]->(t)`,
     { pairs },
   );
 }
