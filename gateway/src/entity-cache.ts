@@ -47,8 +47,11 @@ export class EntityCache {
 
   private readonly metrics: ServiceMetrics | undefined;
   private readonly types = new BoundedLabel(100);
-  /** Subgraph selection → its hash (see shapeOf). */
-  private readonly shapes = new LRUCache<string, string>({ max: 1_000 });
+  /** Subgraph selection → its hash (see shapeOf); bounded by the selections' length. */
+  private readonly shapes = new LRUCache<string, string>({
+    maxSize: 4_000_000,
+    sizeCalculation: (_shape, selection) => selection.length,
+  });
 
   constructor(
     maxEntries: number,
