@@ -1,18 +1,30 @@
 /**
  * Reading: homeFeed(first: 20) with author usernames through the gateway — (a) closed loop
- * at 50 connections, (b) a fixed arrival rate of 200 req/s — and the feed subgraph alone
- * (post ids only) for the gateway's overhead. Needs the stack: `npm start`, then
- * `npm run bench:feed`.
+ * at 50 connections, (b) an evenly paced open loop of 200 req/s (latency from each request's
+ * scheduled time) — the same with (c) one followed author of 1,000,000 followers (above the
+ * fan-out threshold: merged in at read time), and the feed subgraph alone (post ids only) for
+ * the gateway's overhead. Needs the stack: `npm start` (or a second stack's variables in the
+ * shell), then `npm run bench:feed`.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { localStack } from '@flock/env';
+import { resolveLocalStack } from '@flock/env';
+import { defaultTimelineSettings, feedKeys } from '@flock/feed/timelines';
+import { createLogger } from '@flock/logger';
+import { closeRedis, connectRedis } from '@flock/redis';
+import { serviceEnv } from '../infra/stack/services';
 import { graphql, load, machine, openLoad, table } from './lib';
 
+// The stack of this shell (GATEWAY_PORT, ... of "A second stack"), the default one otherwise.
+const localStack = resolveLocalStack(process.env);
 const gateway = `http://127.0.0.1:${localStack.ports.gateway}/graphql`;
 const feed = `http://127.0.0.1:${localStack.ports.feed}/graphql`;
 const run = Date.now().toString(36);
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 
 async function account(name: string) {
   const username = `${name}_${run}`;
@@ -86,6 +98,102 @@ for (const run of [1, 2, 3]) {
     }),
   );
 }
+/**
+ * The hybrid path: an author with 1,000,000 followers, whom the reader follows too. The
+ * followers set is seeded in Redis directly (pipelined SADDs of fake ids); the reader's real
+ * follow then takes the author over the fan-out threshold, so their posts are not fanned out
+ * but merged into the reader's page at read time. The seeded set is removed afterwards.
+ */
+async function hybridRuns() {
+  const celebrity = await account('celebrity');
+  const redis = await connectRedis({
+    url: localStack.redisUrl,
+    logger: createLogger({ service: 'bench' }),
+  });
+  const followersKey = feedKeys(
+    process.env.FEED_KEY_PREFIX ?? defaultTimelineSettings.prefix,
+  ).followers(celebrity.id);
+  const seeded = 1_000_000;
+  const seedStart = performance.now();
+  for (let batch = 0; batch < seeded; batch += 100_000) {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, chunk) =>
+        redis.sAdd(
+          followersKey,
+          Array.from(
+            { length: 10_000 },
+            (_, i) => `bench-follower-${run}-${batch + chunk * 10_000 + i}`,
+          ),
+        ),
+      ),
+    );
+  }
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  for (;;) {
+    try {
+      await graphql(
+        gateway,
+        'mutation($id: ID!) { follow(userId: $id) { id } }',
+        { id: celebrity.id },
+        reader.token,
+      );
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  for (let i = 0; i < 5; i++) {
+    await graphql(
+      gateway,
+      'mutation($b: String!) { createPost(body: $b) { id } }',
+      { b: `post ${i} of an author with a million followers` },
+      celebrity.token,
+    );
+  }
+  // Newer than everyone else's posts: the page shows them once they are merged in.
+  for (;;) {
+    const data = await graphql(gateway, HOME, {}, reader.token);
+    const celebrityPosts = data.homeFeed.edges.filter(
+      (e: { node: { author: { username: string } } }) =>
+        e.node.author.username.startsWith('celebrity_'),
+    ).length;
+    if (celebrityPosts === 5) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const isCelebrity = await redis.sIsMember(
+    feedKeys(process.env.FEED_KEY_PREFIX ?? defaultTimelineSettings.prefix).celebrities,
+    celebrity.id,
+  );
+  if (!isCelebrity)
+    throw new Error('the 1,000,000-follower author is not above the fan-out threshold');
+  await load('warm-up', { url: gateway, connections: 50, duration: 5, ...request(HOME) });
+  const results = [
+    await load(
+      '(c) hybrid: a followed author of 1,000,000 followers merged at read time, 50 connections',
+      {
+        url: gateway,
+        connections: 50,
+        duration: 15,
+        ...request(HOME),
+      },
+    ),
+  ];
+  for (const run of [1, 2]) {
+    results.push(
+      await openLoad(`(c) hybrid, one request every 5 ms (200 req/s), run ${run}`, {
+        url: gateway,
+        rate: 200,
+        seconds: 15,
+        body: JSON.stringify({ query: HOME }),
+        headers: { authorization: `Bearer ${reader.token}` },
+      }),
+    );
+  }
+  await redis.unlink(followersKey);
+  await closeRedis(redis);
+  return { results, seedSeconds };
+}
+
 /** The same closed loop through a gateway of its own, started with `env` (then stopped). */
 async function closedLoopThrough(label: string, env: Record<string, string>) {
   const port = localStack.ports.gateway + 100;
@@ -94,7 +202,13 @@ async function closedLoopThrough(label: string, env: Record<string, string>) {
     ['src/bin/server.ts'],
     {
       cwd: join(import.meta.dirname, '..', 'gateway'),
-      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        ...serviceEnv(localStack, 'gateway'),
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: 'inherit',
     },
   );
@@ -135,9 +249,13 @@ const direct = await load('feed subgraph alone, homeFeed(first: 20) ids, 50 conn
     'query { homeFeed(first: 20) { edges { cursor node { id } } pageInfo { hasNextPage } } }',
   ),
 });
+// Last: from here on the reader also follows the 1,000,000-follower author.
+const hybrid = await hybridRuns();
 
 // What the stack ran with, when it matters to the numbers (e.g. "tracing off").
 const note = process.env.BENCH_NOTE ? ` Stack: ${process.env.BENCH_NOTE}.` : '';
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).${note}\n\n${table([closed, twoWorkers, ...open, uncached, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×.\n`;
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; everything on this machine (gateway, identity, posts, feed, Redis, Postgres, Kafka, Neo4j).${note}\n\n${table([closed, twoWorkers, ...open, uncached, ...hybrid.results, direct])}\n\nGateway overhead ratio (feed alone req/s ÷ through the gateway req/s): ${(direct.rps / Math.max(closed.rps, 1)).toFixed(1)}×. (c): 1,000,000 followers seeded in ${hybrid.seedSeconds.toFixed(1)} s (pipelined SADD). Machine load before/after: ${loadBefore} / ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')}.\n`;
 console.log(report);
 appendFileSync(join(import.meta.dirname, 'results', 'feed-read.md'), report);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { type LoadTestResult, loadTest } from 'loadtest';
 
 /** What every result records about where it was measured. */
 export function machine(): string {
@@ -69,10 +69,12 @@ export async function load(
 }
 
 /**
- * An open-loop load: one request every 1/rate s, whether or not earlier ones have answered
- * (loadtest's requestsPerSecond mode, keep-alive connections added as needed). autocannon's
- * rate options send each second's requests in one burst at the start of the second, which
- * measures queueing behind that burst rather than latency at a steady arrival rate.
+ * An open-loop load paced evenly: request i is due at start + i/rate, sent then whether or not
+ * earlier ones have answered (keep-alive connections added as needed), and its latency is
+ * counted from that scheduled time, not from when it could be sent. So a stall of the server
+ * (or of this process) shows in the tail as it would to real clients: no coordinated omission.
+ * (loadtest's requestsPerSecond mode counted from the actual send, and autocannon's rate
+ * options send each second's requests in one burst at the start of the second.)
  */
 export async function openLoad(
   name: string,
@@ -85,32 +87,77 @@ export async function openLoad(
   },
 ): Promise<LoadResult> {
   localOnly(options.url);
+  const target = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+  const headers = {
+    ...options.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(options.body),
+  };
+  const total = Math.round(options.rate * options.seconds);
+  const interval = 1000 / options.rate;
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const send = (scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const req = httpRequest(
+        target,
+        { method: 'POST', agent, headers, timeout: 10_000 },
+        (res) => {
+          if ((res.statusCode ?? 0) >= 300) non2xx += 1;
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - scheduled);
+            resolve();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(options.body);
+    });
   const before = cpuCounters();
-  const result = await new Promise<LoadTestResult>((resolve, reject) => {
-    loadTest(
-      {
-        url: options.url,
-        method: 'POST',
-        body: options.body,
-        contentType: 'application/json',
-        headers: options.headers,
-        requestsPerSecond: options.rate,
-        maxSeconds: options.seconds,
-        agentKeepAlive: true,
-        quiet: true,
-      },
-      (error: Error | null, outcome: LoadTestResult) => (error ? reject(error) : resolve(outcome)),
-    );
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let next = 0;
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      // Everything due by now goes out, each with its own scheduled time.
+      while (next < total && start + next * interval <= now) {
+        inFlight.push(send(start + next * interval));
+        next += 1;
+      }
+      if (next >= total) return done();
+      setTimeout(tick, Math.max(0, start + next * interval - performance.now()));
+    };
+    tick();
   });
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
   const after = cpuCounters();
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    latencies.length === 0
+      ? Number.NaN
+      : Math.round(
+          latencies[
+            Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)
+          ] as number,
+        );
   return {
     name,
-    requests: result.totalRequests,
-    errors: result.totalErrors,
-    non2xx: 0,
-    rps: result.rps,
-    p50: result.percentiles[50] ?? Number.NaN,
-    p99: result.percentiles[99] ?? Number.NaN,
+    requests: latencies.length,
+    errors,
+    non2xx,
+    rps: Math.round(latencies.length / elapsed),
+    p50: percentile(50),
+    p99: percentile(99),
     stolen: stolenShare(before, after),
   };
 }

@@ -47,6 +47,11 @@ export class EntityCache {
 
   private readonly metrics: ServiceMetrics | undefined;
   private readonly types = new BoundedLabel(100);
+  /** Subgraph selection → its hash (see shapeOf); bounded by the selections' length. */
+  private readonly shapes = new LRUCache<string, string>({
+    maxSize: 4_000_000,
+    sizeCalculation: (_shape, selection) => selection.length,
+  });
 
   constructor(
     maxEntries: number,
@@ -111,9 +116,7 @@ export class EntityCache {
       return send(options);
     }
     const viewerId: string | undefined = options.context.viewer?.id;
-    const shape = createHash('sha1')
-      .update(`${subgraph}\0${request.query}\0${JSON.stringify(otherVariables)}`)
-      .digest('base64');
+    const shape = this.shapeOf(`${subgraph}\0${request.query}\0${JSON.stringify(otherVariables)}`);
     const keys = representations.map((r: unknown) => `${shape}:${JSON.stringify(r)}`);
     const entities = representations.map((r: unknown) => entityKey(r as object));
     const now = Date.now();
@@ -121,13 +124,7 @@ export class EntityCache {
     const missing = found.flatMap((entry, i) => (entry ? [] : [i]));
     this.stats.hits += keys.length - missing.length;
     this.stats.misses += missing.length;
-    if (this.metrics) {
-      found.forEach((entry, i) => {
-        const type = this.typeOf(entities[i] as string);
-        if (entry) this.metrics?.entityCacheHits.inc({ type });
-        else this.metrics?.entityCacheMisses.inc({ type });
-      });
-    }
+    if (this.metrics) this.count(found, entities);
     for (const entry of found) {
       if (entry) {
         options.incomingRequestContext.overallCachePolicy.restrict({
@@ -175,6 +172,32 @@ export class EntityCache {
       }
     });
     return { ...response, data: { ...response.data, _entities: values } };
+  }
+
+  /**
+   * The key prefix of one subgraph selection: a hash of its query and variables, computed
+   * once per distinct selection (the gateway's query plans repeat them).
+   */
+  private shapeOf(selection: string): string {
+    let shape = this.shapes.get(selection);
+    if (shape === undefined) {
+      shape = createHash('sha1').update(selection).digest('base64');
+      this.shapes.set(selection, shape);
+    }
+    return shape;
+  }
+
+  /** Hits and misses by entity type: one counter update per type and request. */
+  private count(found: (Entry | undefined)[], entities: string[]): void {
+    const hits = new Map<string, number>();
+    const misses = new Map<string, number>();
+    found.forEach((entry, i) => {
+      const type = this.typeOf(entities[i] as string);
+      const tally = entry ? hits : misses;
+      tally.set(type, (tally.get(type) ?? 0) + 1);
+    });
+    for (const [type, n] of hits) this.metrics?.entityCacheHits.inc({ type }, n);
+    for (const [type, n] of misses) this.metrics?.entityCacheMisses.inc({ type }, n);
   }
 
   private lookup(
