@@ -221,12 +221,16 @@ const targets: { name: string; options: { url: string; clusterNodes?: string[] }
   },
 ];
 const rows: Row[] = [];
-// BENCH_TARGETS=standalone (or cluster) runs one of the two only.
+// BENCH_TARGETS=standalone (or cluster) runs one of the two only; BENCH_GROUPS the homes per
+// script call to compare (default: 1, as before issue 18, and the default FEED_FANOUT_GROUP).
+const groups = (process.env.BENCH_GROUPS ?? `1,${defaultTimelineSettings.fanoutGroup}`)
+  .split(',')
+  .map(Number);
 const chosen = targets.filter((t) => t.name.startsWith(process.env.BENCH_TARGETS ?? ''));
 for (const { name, options } of chosen) {
   const redis = await connectRedis({ ...options, logger });
   for (const followers of FOLLOWERS) {
-    for (const group of [1, defaultTimelineSettings.fanoutGroup]) {
+    for (const group of groups) {
       const runs: Row[] = [];
       for (let i = 0; i < ROUNDS; i++) runs.push(await fanOut(redis, name, group, followers));
       rows.push(median(runs));
@@ -240,7 +244,7 @@ const hop = await kafkaHop();
 
 const table = rows.map(
   (r) =>
-    `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
+    `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (as before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
 );
 const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
   encoding: 'utf8',

@@ -99,6 +99,19 @@ async function delivered(workers: Worker[]): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** CPU seconds used so far by Redis (INFO cpu) and by these workers (process_cpu_seconds_total). */
+async function cpuSeconds(workers: Worker[]) {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  const texts = await Promise.all(
+    workers.map(async ({ port }) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text()),
+  );
+  return {
+    redis: field('used_cpu_user') + field('used_cpu_sys'),
+    workers: texts.reduce((sum, text) => sum + metricValue(text, 'process_cpu_seconds_total'), 0),
+  };
+}
+
 async function waitForDeliveries(workers: Worker[], target: number, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   while ((await delivered(workers)) < target) {
@@ -135,6 +148,9 @@ interface Result {
   workers: number;
   burstSeconds: number;
   burstPerSecond: number;
+  /** CPU per delivery during the burst: Redis's, and the workers' together. */
+  redisMicrosPerDelivery: number;
+  workerMicrosPerDelivery: number;
   stream: { rate: number; seconds: number; lagMs: number };
 }
 
@@ -149,11 +165,14 @@ async function measure(count: number, streamRate: number): Promise<Result> {
     let target = AUTHORS * FOLLOWERS;
     await waitForDeliveries(workers, target);
 
+    const cpuBefore = await cpuSeconds(workers);
     const started = performance.now();
     await Promise.all(Array.from({ length: POSTS }, (_, i) => publish(authors[i % AUTHORS] ?? '')));
     target += POSTS * FOLLOWERS;
     await waitForDeliveries(workers, target);
     const burstSeconds = (performance.now() - started) / 1000;
+    const cpuAfter = await cpuSeconds(workers);
+    const deliveries = POSTS * FOLLOWERS;
 
     // The stream: posts at a fixed pace; lag = when the last one is fanned out, after it was sent.
     const seconds = 20;
@@ -171,7 +190,9 @@ async function measure(count: number, streamRate: number): Promise<Result> {
     return {
       workers: count,
       burstSeconds,
-      burstPerSecond: Math.round((POSTS * FOLLOWERS) / burstSeconds),
+      burstPerSecond: Math.round(deliveries / burstSeconds),
+      redisMicrosPerDelivery: ((cpuAfter.redis - cpuBefore.redis) * 1e6) / deliveries,
+      workerMicrosPerDelivery: ((cpuAfter.workers - cpuBefore.workers) * 1e6) / deliveries,
       stream: { rate: streamRate, seconds, lagMs: Math.round(performance.now() - lastSentAt) },
     };
   } finally {
@@ -192,7 +213,7 @@ await closeRedis(redis);
 
 const rows = results.map(
   (r) =>
-    `| ${r.workers} | ${r.burstSeconds.toFixed(2)} s | **${r.burstPerSecond.toLocaleString('en')}** | ${r.stream.rate} posts/s = ${(r.stream.rate * FOLLOWERS).toLocaleString('en')} deliveries/s for ${r.stream.seconds} s | ${r.stream.lagMs.toLocaleString('en')} ms |`,
+    `| ${r.workers} | ${r.burstSeconds.toFixed(2)} s | **${r.burstPerSecond.toLocaleString('en')}** | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.workerMicrosPerDelivery.toFixed(2)} µs | ${r.stream.rate} posts/s = ${(r.stream.rate * FOLLOWERS).toLocaleString('en')} deliveries/s for ${r.stream.seconds} s | ${r.stream.lagMs.toLocaleString('en')} ms |`,
 );
 const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
   encoding: 'utf8',
@@ -202,8 +223,8 @@ const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync
     /.*load/,
     'load',
   )}. Kafka (${stack.kafkaBrokers.length} broker, 6 partitions per topic) and Redis ${stack.redisUrl} on the same machine. ${AUTHORS} authors, ${FOLLOWERS.toLocaleString('en')} active followers each; a burst of ${POSTS} posts; runs alternated.\n
-| feed-worker processes | burst fanned out in | deliveries/s | steady stream | last post fanned out after it was sent |
-|---|---|---|---|---|
+| feed-worker processes | burst fanned out in | deliveries/s | Redis CPU per delivery | workers' CPU per delivery | steady stream | last post fanned out after it was sent |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 console.log(report);

@@ -62,8 +62,7 @@ export async function entityInvalidationBus(
     void connected.then((ok) => {
       if (ok) void subscribe();
     });
-  }
-  else void subscribe();
+  } else void subscribe();
   return {
     async invalidate(refs) {
       cache.invalidate(refs);
