@@ -30,7 +30,7 @@ import {
 } from '@flock/feed/timelines';
 import { createLogger, withCorrelation } from '@flock/logger';
 import { closeRedis, connectRedis, deleteKeys, type Redis, serverClients } from '@flock/redis';
-import { machine } from './lib';
+import { loadAverages, machine } from './lib';
 
 const stack = resolveLocalStack(process.env);
 const logger = createLogger({ service: 'bench', level: 'warn' });
@@ -246,14 +246,7 @@ const table = rows.map(
   (r) =>
     `| ${r.target} | ${r.followers.toLocaleString('en')} | ${r.group === 1 ? '1 (as before)' : r.group} | ${r.seconds.toFixed(2)} s | **${r.perSecond.toLocaleString('en')}** | ${r.p99Ms} ms | ${r.callsPerDelivery.toFixed(3)} | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.clientMicrosPerDelivery.toFixed(2)} µs | ${r.rawPerSecond.toLocaleString('en')} |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
-  encoding: 'utf8',
-})
-  .trim()
-  .replace(
-    /.*load/,
-    'load',
-  )}. Redis ${stack.redisUrl} and the cluster ${stack.redisClusterNodes.join(', ')} on the same machine; median of ${ROUNDS} runs per row.\n
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${loadAverages()}. Redis ${stack.redisUrl} and the cluster ${stack.redisClusterNodes.join(', ')} on the same machine; median of ${ROUNDS} runs per row.\n
 | Redis | followers | homes per script call | fan-out until the last home holds it | deliveries/s | 99% delivered by | script calls per delivery | Redis's time per delivery | client CPU per delivery | raw pipelined ZADD/s, same client |
 |---|---|---|---|---|---|---|---|---|---|
 ${table.join('\n')}

@@ -11,7 +11,7 @@
  * BENCH_WORKERS_FOLLOWERS (default 5,000 active followers per author), BENCH_WORKERS_POSTS
  * (default 240 posts per burst, by 48 authors).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import { feedKeys } from '@flock/feed/timelines';
 import { createLogger } from '@flock/logger';
 import { closeRedis, connectRedis, deleteKeys } from '@flock/redis';
 import { freePort, metricValue } from '@flock/testing';
-import { machine } from './lib';
+import { loadAverages, machine } from './lib';
 
 const stack = resolveLocalStack(process.env);
 const logger = createLogger({ service: 'bench', level: 'warn' });
@@ -215,14 +215,7 @@ const rows = results.map(
   (r) =>
     `| ${r.workers} | ${r.burstSeconds.toFixed(2)} s | **${r.burstPerSecond.toLocaleString('en')}** | ${r.redisMicrosPerDelivery.toFixed(2)} µs | ${r.workerMicrosPerDelivery.toFixed(2)} µs | ${r.stream.rate} posts/s = ${(r.stream.rate * FOLLOWERS).toLocaleString('en')} deliveries/s for ${r.stream.seconds} s | ${r.stream.lagMs.toLocaleString('en')} ms |`,
 );
-const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${execFileSync('uptime', {
-  encoding: 'utf8',
-})
-  .trim()
-  .replace(
-    /.*load/,
-    'load',
-  )}. Kafka (${stack.kafkaBrokers.length} broker, 6 partitions per topic) and Redis ${stack.redisUrl} on the same machine. ${AUTHORS} authors, ${FOLLOWERS.toLocaleString('en')} active followers each; a burst of ${POSTS} posts; runs alternated.\n
+const report = `\n## ${new Date().toISOString()}\n\n${machine()}; ${loadAverages()}. Kafka (${stack.kafkaBrokers.length} broker, 6 partitions per topic) and Redis ${stack.redisUrl} on the same machine. ${AUTHORS} authors, ${FOLLOWERS.toLocaleString('en')} active followers each; a burst of ${POSTS} posts; runs alternated.\n
 | feed-worker processes | burst fanned out in | deliveries/s | Redis CPU per delivery | workers' CPU per delivery | steady stream | last post fanned out after it was sent |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}

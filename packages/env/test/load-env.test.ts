@@ -49,6 +49,22 @@ describe('loadEnv', () => {
   it('treats an empty value as unset', () => {
     expect(() => loadEnv(schema, { PORT: '1', JWT_ISSUER: '' })).toThrow(/JWT_ISSUER: is required/);
   });
+
+  it('takes a Redis Cluster as a list of redis:// node URLs, and refuses anything else', () => {
+    const base = { PORT: '1', JWT_ISSUER: 'flock' };
+    expect(loadEnv(schema, base).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(
+      loadEnv(schema, {
+        ...base,
+        REDIS_CLUSTER_NODES: 'redis://a:7000, rediss://:secret@b:7001',
+      }).REDIS_CLUSTER_NODES,
+    ).toEqual(['redis://a:7000', 'rediss://:secret@b:7001']);
+    for (const bad of ['http://a:7000', 'a:7000', 'redis://a:7000,nope']) {
+      expect(() => loadEnv(schema, { ...base, REDIS_CLUSTER_NODES: bad })).toThrow(
+        /REDIS_CLUSTER_NODES/,
+      );
+    }
+  });
 });
 
 describe('loadEnv: <NAME>_FILE', () => {
