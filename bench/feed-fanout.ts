@@ -30,7 +30,7 @@ import {
 } from '@flock/feed/timelines';
 import { createLogger, withCorrelation } from '@flock/logger';
 import { closeRedis, connectRedis, deleteKeys, type Redis, serverClients } from '@flock/redis';
-import { loadAverages, machine } from './lib';
+import { loadAverages, machine, progress } from './lib';
 
 const stack = resolveLocalStack(process.env);
 const logger = createLogger({ service: 'bench', level: 'warn' });
@@ -234,7 +234,7 @@ for (const { name, options } of chosen) {
       const runs: Row[] = [];
       for (let i = 0; i < ROUNDS; i++) runs.push(await fanOut(redis, name, group, followers));
       rows.push(median(runs));
-      console.log(JSON.stringify(rows.at(-1)));
+      progress.info(rows.at(-1), 'row measured');
     }
   }
   await closeRedis(redis);

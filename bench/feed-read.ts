@@ -38,31 +38,42 @@ async function account(name: string) {
   return { id: data.register.user.id as string, token: data.register.accessToken as string };
 }
 
-const reader = await account('reader');
-const authors = await Promise.all(Array.from({ length: 10 }, (_, i) => account(`author${i}`)));
-for (const author of authors) {
-  // The graph learns of new accounts through Kafka: retry until it does.
+type Account = Awaited<ReturnType<typeof account>>;
+
+/** `follower` follows `author`, retried until the graph knows the new account (through Kafka). */
+async function follow(follower: Account, author: Account) {
   for (;;) {
     try {
       await graphql(
         gateway,
         'mutation($id: ID!) { follow(userId: $id) { id } }',
         { id: author.id },
-        reader.token,
+        follower.token,
       );
-      break;
+      return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** Five posts by `author`, each body naming `whose`. */
+async function fivePosts(author: Account, whose: string) {
   for (let i = 0; i < 5; i++) {
     await graphql(
       gateway,
       'mutation($b: String!) { createPost(body: $b) { id } }',
-      { b: `post ${i} of a followed author` },
+      { b: `post ${i} of ${whose}` },
       author.token,
     );
   }
+}
+
+const reader = await account('reader');
+const authors = await Promise.all(Array.from({ length: 10 }, (_, i) => account(`author${i}`)));
+for (const author of authors) {
+  await follow(reader, author);
+  await fivePosts(author, 'a followed author');
 }
 const HOME =
   'query { homeFeed(first: 20) { edges { cursor node { id body author { username } } } pageInfo { hasNextPage endCursor } } }';
@@ -129,27 +140,8 @@ async function hybridRuns() {
     );
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  for (;;) {
-    try {
-      await graphql(
-        gateway,
-        'mutation($id: ID!) { follow(userId: $id) { id } }',
-        { id: celebrity.id },
-        reader.token,
-      );
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  for (let i = 0; i < 5; i++) {
-    await graphql(
-      gateway,
-      'mutation($b: String!) { createPost(body: $b) { id } }',
-      { b: `post ${i} of an author with a million followers` },
-      celebrity.token,
-    );
-  }
+  await follow(reader, celebrity);
+  await fivePosts(celebrity, 'an author with a million followers');
   // Newer than everyone else's posts: the page shows them once they are merged in.
   for (;;) {
     const data = await graphql(gateway, HOME, {}, reader.token);

@@ -21,7 +21,7 @@ import { feedKeys } from '@flock/feed/timelines';
 import { createLogger } from '@flock/logger';
 import { closeRedis, connectRedis, deleteKeys } from '@flock/redis';
 import { freePort, metricValue } from '@flock/testing';
-import { loadAverages, machine } from './lib';
+import { loadAverages, machine, progress } from './lib';
 
 const stack = resolveLocalStack(process.env);
 const logger = createLogger({ service: 'bench', level: 'warn' });
@@ -206,7 +206,7 @@ const rate = Number(process.env.BENCH_WORKERS_RATE ?? 30);
 const results: Result[] = [];
 for (const count of [1, 2, 1, 2]) {
   results.push(await measure(count, rate));
-  console.log(JSON.stringify(results.at(-1)));
+  progress.info(results.at(-1), 'setup measured');
 }
 await publisher.disconnect();
 await closeRedis(redis);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { createLogger } from '@flock/logger';
 import autocannon from 'autocannon';
 
 /** What every result records about where it was measured. */
@@ -8,6 +9,9 @@ export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
+
+/** Progress of a benchmark while it runs (its report goes to stdout at the end). */
+export const progress = createLogger({ service: 'bench' });
 
 /** The machine's load averages (1, 5, 15 minutes), for results measured beside other work. */
 export function loadAverages(): string {

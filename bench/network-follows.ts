@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadSigningKey, signAccessToken } from '@flock/auth';
 import { resolveLocalStack } from '@flock/env';
 import neo4j from 'neo4j-driver';
-import { graphql, type LoadResult, load, machine, table } from './lib';
+import { graphql, type LoadResult, load, machine, progress, table } from './lib';
 
 const startLoad = loadavg()
   .map((l) => l.toFixed(2))
@@ -101,7 +101,7 @@ async function star(size: number): Promise<string> {
          follower: fan.id, followee: s.id}]->(s)`,
       { size, from: have, to },
     );
-    if (to % 100_000 === 0 || to === size) console.log(`star of ${size}: ${to} followers`);
+    if (to % 100_000 === 0 || to === size) progress.info({ size, followers: to }, 'seeding a star');
   }
   return starId;
 }

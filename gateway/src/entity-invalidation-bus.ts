@@ -1,6 +1,6 @@
 import type { EntityRef } from '@flock/graphql';
 import type { Logger } from '@flock/logger';
-import { closeRedis, isCluster, type Redis } from '@flock/redis';
+import { closeRedis, connectWhenPossible, isCluster, type Redis } from '@flock/redis';
 import type { EntityCache } from './entity-cache';
 
 export interface EntityInvalidationBus {
@@ -49,20 +49,11 @@ export async function entityInvalidationBus(
         }
       })
       .catch((err) => logger.error({ err }, 'could not subscribe to entity invalidations'));
-  const connected = subscriber
-    .connect()
-    .then(() => true)
-    .catch((err) => {
-      logger.error({ err }, 'invalidation subscriber cannot connect');
-      return false;
-    });
   // A standalone client queues the SUBSCRIBE until it connects; a cluster client must know its
   // nodes first (and subscribes again by itself when its pub/sub node changes).
-  if (isCluster(subscriber)) {
-    void connected.then((ok) => {
-      if (ok) void subscribe();
-    });
-  } else void subscribe();
+  const connected = connectWhenPossible(subscriber, logger);
+  if (isCluster(subscriber)) void connected.then(subscribe);
+  else void subscribe();
   return {
     async invalidate(refs) {
       cache.invalidate(refs);

@@ -1,5 +1,5 @@
 import { resolveLocalStack } from '@flock/env';
-import { pollFor, type TcpDoor, tcpDoor } from '@flock/testing';
+import { pollFor, type TcpDoor, tcpDoor, testRedisTarget } from '@flock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dataOf,
@@ -13,14 +13,19 @@ import {
 /**
  * Redis unreachable when identity and the gateway start (it is reached through a door this
  * test opens later): both start, report themselves ready but degraded, answer what needs no
- * Redis, refuse what does with a coded error at once, and recover when Redis answers.
+ * Redis, refuse what does with a coded error at once, and recover when Redis answers. In the
+ * redis-cluster project the door leads to a node of the cluster, their only seed: a cluster
+ * client that could not connect at start must keep trying (node-redis's does not by itself).
  */
 let stack: TestStack;
 let door: TcpDoor;
+const clusterNode = testRedisTarget().clusterNodes[0];
 
 beforeAll(async () => {
-  door = await tcpDoor(new URL(resolveLocalStack(process.env).redisUrl).host);
-  const redis = { REDIS_URL: `redis://${door.address}` };
+  door = await tcpDoor(new URL(clusterNode ?? resolveLocalStack(process.env).redisUrl).host);
+  const redis = clusterNode
+    ? { REDIS_CLUSTER_NODES: `redis://${door.address}` }
+    : { REDIS_URL: `redis://${door.address}` };
   stack = await startTestStack({ identityEnv: redis, gatewayEnv: redis });
 }, 60_000);
 afterAll(async () => {

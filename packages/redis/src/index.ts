@@ -184,11 +184,6 @@ export async function serverClients(redis: Redis): Promise<RedisClient[]> {
   >;
 }
 
-/** A health check: a PING answered (by every master of a cluster). */
-export async function pingRedis(redis: Redis): Promise<void> {
-  for (const client of await serverClients(redis)) await client.ping();
-}
-
 /**
  * A connected client, or, when Redis does not answer within `waitMs`, one that keeps
  * connecting in the background: a service starts and serves what it can without Redis
@@ -199,18 +194,11 @@ export async function connectRedis(options: RedisOptions & { waitMs?: number }):
   const redis = createRedis(options);
   let timer: NodeJS.Timeout | undefined;
   const connected = await Promise.race([
-    redis.connect().then(
-      () => true,
-      (err: unknown) => {
-        logger.error({ err }, 'redis connection failed');
-        return false;
-      },
-    ),
+    connectWhenPossible(redis, logger).then(() => true),
     new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), waitMs);
     }),
   ]).finally(() => clearTimeout(timer));
-  if (!connected && isCluster(redis)) retryClusterConnect(redis, logger);
   if (!connected) {
     logger.warn(
       { waitMs },
@@ -221,18 +209,30 @@ export async function connectRedis(options: RedisOptions & { waitMs?: number }):
 }
 
 /**
- * A cluster client whose first connect failed does not retry by itself (it could not learn
- * the slot map): try again with backoff until it connects or is closed.
+ * Connects `redis`, and keeps trying until it is connected or closed; resolves once connected.
+ * A standalone client's reconnect strategy retries by itself; a cluster client whose first
+ * connect fails does not (it could not learn the slot map), so it is connected again, backing
+ * off up to 5 s.
  */
-function retryClusterConnect(redis: RedisCluster, logger: Logger, attempt = 1): void {
-  const delay = Math.min(2 ** attempt * 100, 5_000);
-  setTimeout(() => {
-    if (redis.isOpen || closed.has(redis)) return;
-    redis.connect().catch((err: unknown) => {
-      logger.warn({ err, attempt }, 'redis cluster still unreachable');
-      retryClusterConnect(redis, logger, attempt + 1);
-    });
-  }, delay).unref();
+export function connectWhenPossible(redis: Redis, logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const attempt = (n: number) => {
+      redis.connect().then(
+        () => resolve(),
+        (err: unknown) => {
+          logger.error({ err }, 'redis connection failed');
+          if (!isCluster(redis)) return;
+          setTimeout(
+            () => {
+              if (!redis.isOpen && !closed.has(redis)) attempt(n + 1);
+            },
+            Math.min(2 ** n * 100, 5_000),
+          ).unref();
+        },
+      );
+    };
+    attempt(1);
+  });
 }
 
 const closed = new WeakSet<Redis>();
