@@ -23,7 +23,7 @@ const clusterNode = testRedisTarget().clusterNodes[0];
 
 beforeAll(async () => {
   door = await tcpDoor(new URL(clusterNode ?? resolveLocalStack(process.env).redisUrl).host);
-  const redis = clusterNode
+  const redis: Record<string, string> = clusterNode
     ? { REDIS_CLUSTER_NODES: `redis://${door.address}` }
     : { REDIS_URL: `redis://${door.address}` };
   stack = await startTestStack({ identityEnv: redis, gatewayEnv: redis });
