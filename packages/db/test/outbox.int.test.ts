@@ -252,8 +252,10 @@ describe('the Postgres outbox backlog and trace context', () => {
     const store = postgresOutbox(client);
     expect(await store.backlog()).toEqual({ count: 0, oldestAgeSeconds: 0 });
     const [oldest] = await writeEvents(3);
+    // 31 s: `now()` of this statement and of the backlog's query come from two connections,
+    // whose clocks were once seen 53 µs apart (an age of 29.999947 s for 30).
     await pool.query(
-      "UPDATE outbox_events SET created_at = now() - interval '30 seconds' WHERE id = $1",
+      "UPDATE outbox_events SET created_at = now() - interval '31 seconds' WHERE id = $1",
       [oldest],
     );
     const waiting = await store.backlog();
